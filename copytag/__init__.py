@@ -1,0 +1,29 @@
+"""copytag: tag ad copy with its language, calls to action and tone.
+
+>>> import copytag
+>>> copytag.tag_tone("Only $0.99! 🔥").primary_tone
+'exclamation'
+"""
+from .cta import extract_ctas
+from .language import detect_language
+from .tagger import TagOptions, tag, tag_many
+from .tone import tag_tone
+from .types import ACTIONS, CTA, TONES, CopyTags, Evidence, LanguageGuess, ToneTags
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "ACTIONS",
+    "CTA",
+    "TONES",
+    "CopyTags",
+    "Evidence",
+    "LanguageGuess",
+    "TagOptions",
+    "ToneTags",
+    "detect_language",
+    "extract_ctas",
+    "tag",
+    "tag_many",
+    "tag_tone",
+]
