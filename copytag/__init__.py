@@ -5,7 +5,10 @@
 'exclamation'
 """
 from .cta import extract_ctas
+from .frame import tag_frame
 from .language import detect_language
+from .lint import lint
+from .report import summarize
 from .tagger import TagOptions, tag, tag_many
 from .tone import tag_tone
 from .types import ACTIONS, CTA, TONES, CopyTags, Evidence, LanguageGuess, ToneTags
@@ -23,7 +26,10 @@ __all__ = [
     "ToneTags",
     "detect_language",
     "extract_ctas",
+    "lint",
+    "summarize",
     "tag",
+    "tag_frame",
     "tag_many",
     "tag_tone",
 ]

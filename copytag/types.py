@@ -36,7 +36,8 @@ class CTA:
     ``source`` is ``"lexicon"`` for a rule match and ``"model"`` for a
     prediction of the trained classifier (which has no span: ``keyword`` is
     empty and ``start == end == 0``); ``score`` is the model's probability,
-    1.0 for rule matches.
+    1.0 for rule matches. ``language`` is the lexicon the keyword came from
+    (an English "Download" left in Spanish copy says ``"en"``).
     """
 
     action: str
@@ -45,6 +46,7 @@ class CTA:
     end: int
     source: str = "lexicon"
     score: float = 1.0
+    language: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +97,7 @@ class CopyTags:
     >>> sorted(t.tones), t.primary_tone
     (['emoji', 'exclamation'], 'exclamation')
     >>> t.ctas[0]
-    CTA(action='download', keyword='Descarga', start=1, end=9, source='lexicon', score=1.0)
+    CTA(action='download', keyword='Descarga', start=1, end=9, source='lexicon', score=1.0, language='es')
     """
 
     text: str

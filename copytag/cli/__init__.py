@@ -7,6 +7,8 @@ from __future__ import annotations
 import click
 
 from .. import __version__
+from .lint import lint_command, rules_command
+from .report import report_command
 from .tag import tag_command
 
 
@@ -21,4 +23,5 @@ def main() -> None:
     """
 
 
-main.add_command(tag_command)
+for _command in (tag_command, report_command, lint_command, rules_command):
+    main.add_command(_command)
