@@ -6,7 +6,7 @@ names its keyword and span, a tone names the characters that triggered it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any, Mapping, NamedTuple
 
 #: The six action types, in the order the report lists them.
 ACTIONS: tuple[str, ...] = ("download", "watch", "click", "obtain", "trial", "continue")
@@ -28,8 +28,7 @@ TAG_COLUMNS: tuple[str, ...] = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class CTA:
+class CTA(NamedTuple):
     """One call to action found in the copy.
 
     ``text[start:end] == keyword`` always holds on the text that was tagged.
@@ -49,8 +48,7 @@ class CTA:
     language: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Evidence:
+class Evidence(NamedTuple):
     """Why a tone is there: the matched text, its span and what it is.
 
     ``kind`` refines the tone: for ``figure`` one of ``number``, ``price``,
@@ -76,8 +74,7 @@ class ToneTags:
     evidence: tuple[Evidence, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class LanguageGuess:
+class LanguageGuess(NamedTuple):
     """A language code (ISO 639-1, ``zh-Hant``/``zh-Hans``, or ``und``) and a score in [0, 1]."""
 
     code: str
