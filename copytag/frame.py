@@ -1,18 +1,158 @@
-"""Tag a DataFrame column (pandas now; Dask to come)."""
+"""Tag a column of a DataFrame: pandas eagerly, Dask lazily, with the same values.
+
+The tag columns are :data:`copytag.types.TAG_COLUMNS`; a row's values are
+those of :meth:`copytag.types.CopyTags.to_dict`. A tag column never silently
+replaces an input column: a name clash raises ``ValueError``, and
+``prefix="tag_"`` (say) gives the tag columns other names.
+"""
 from __future__ import annotations
 
-from typing import Any
+from functools import lru_cache
+from typing import Any, Sequence
 
-from .tagger import TagOptions, tag_many
+from .fileio import InputError, MissingColumnError
+from .parallel import DASK_HINT
+from .tagger import TagOptions, as_copy, resolve_options, tag_many
 from .types import TAG_COLUMNS
 
 
-def tag_frame(df: Any, column: str = "text", options: TagOptions | None = None, **overrides: Any) -> Any:
-    """A new DataFrame: the columns of ``df`` plus the tag columns, same rows, same order."""
+def tag_frame(
+    df: Any, column: str = "text", options: TagOptions | None = None, *, prefix: str = "", **overrides: Any
+) -> Any:
+    """A new DataFrame: the columns of ``df`` plus the tag columns, same index, same order.
+
+    ``None`` and NaN cells are tagged as empty copy. Given a Dask DataFrame,
+    the result is a lazy Dask DataFrame with the same columns and, once
+    computed, the same values. Tag columns are named ``prefix`` + name.
+
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"id": ["007", "008"], "text": ["Watch now!", None]}, index=[10, 11])
+    >>> out = tag_frame(df)
+    >>> list(out.columns)
+    ['id', 'text', 'language', 'language_score', 'actions', 'tones', 'cta_keywords', 'primary_tone']
+    >>> out.loc[10, "primary_tone"], out.loc[11, "primary_tone"], list(out.index)
+    ('exclamation', 'other', [10, 11])
+    >>> list(tag_frame(df, prefix="tag_").columns)[2:4]
+    ['tag_language', 'tag_language_score']
+    >>> tag_frame(out)
+    Traceback (most recent call last):
+    ...
+    copytag.fileio.InputError: the input already has column(s) language, language_score, actions, tones, cta_keywords, primary_tone; pass prefix="tag_" (or another prefix) to name the tag columns apart
+    """
+    opts = resolve_options(options, overrides)
+    check_columns(list(df.columns), column, prefix)
+    if is_dask_frame(df):
+        return _tag_dask_frame(df, column, opts, prefix)
+    return append_tags(df, column, opts, prefix)
+
+
+def check_columns(columns: Sequence[Any], column: str, prefix: str = "") -> None:
+    """Raise if ``column`` is missing or a tag column would overwrite an input column."""
+    if column not in columns:
+        there = ", ".join(map(str, columns)) or "(none)"
+        raise MissingColumnError(f"no column {column!r} in the input; the columns are: {there}")
+    clashes = [name for name in tag_column_names(prefix) if name in columns]
+    if clashes:
+        raise InputError(
+            f"the input already has column(s) {', '.join(clashes)}; pass prefix=\"tag_\" "
+            f"(or another prefix) to name the tag columns apart"
+        )
+
+
+def tag_column_names(prefix: str = "") -> list[str]:
+    """The names of the tag columns with ``prefix``.
+
+    >>> tag_column_names("t_")[:2]
+    ['t_language', 't_language_score']
+    """
+    return [prefix + name for name in TAG_COLUMNS]
+
+
+def tag_columns(texts: list[str], options: TagOptions) -> dict[str, list[Any]]:
+    """Tag ``texts`` and return the tag columns as lists, in the order of ``texts``.
+
+    >>> tag_columns(["Hi!"], TagOptions(use_model=False))["primary_tone"]
+    ['exclamation']
+    """
+    rows = [result.to_dict() for result in tag_many(texts, options=options)]
+    return {name: [row[name] for row in rows] for name in TAG_COLUMNS}
+
+
+def copy_texts(values: Sequence[Any], column: str, first_row: int = 1) -> list[str]:
+    """The cells of ``column`` as the copy to tag (None and NaN are empty copy).
+
+    >>> copy_texts(["a", None], "ad_copy")
+    ['a', '']
+    >>> copy_texts(["a", 3], "ad_copy")
+    Traceback (most recent call last):
+    ...
+    copytag.fileio.InputError: row 2 of column 'ad_copy' holds int (3), not text; tag a column of text
+    """
+    try:
+        return [as_copy(value) for value in values]
+    except TypeError:
+        row, bad = next((i, v) for i, v in enumerate(values, first_row) if _not_copy(v))
+        raise InputError(
+            f"row {row} of column {column!r} holds {type(bad).__name__} ({str(bad)[:40]}), not text; "
+            f"tag a column of text"
+        ) from None
+
+
+def _not_copy(value: Any) -> bool:
+    try:
+        as_copy(value)
+    except TypeError:
+        return True
+    return False
+
+
+def append_tags(df: Any, column: str, options: TagOptions, prefix: str = "") -> Any:
+    """``df`` with the tag columns of its ``column`` appended (a new pandas DataFrame)."""
+    return with_tags(df, tag_columns(copy_texts(df[column].tolist(), column), options), prefix)
+
+
+def with_tags(df: Any, tags: dict[str, list[Any]], prefix: str = "") -> Any:
+    """``df`` with the columns of ``tags`` appended under ``prefix``, in ``df``'s index."""
     import pandas as pd
 
-    if column not in df.columns:
-        raise KeyError(f"no column {column!r}; the columns are: {', '.join(map(str, df.columns))}")
-    rows = [t.to_dict() for t in tag_many(df[column], options=options, **overrides)]
-    tags = pd.DataFrame(rows, index=df.index, columns=["text", *TAG_COLUMNS]).drop(columns="text")
-    return pd.concat([df, tags], axis=1)
+    dtypes = tag_dtypes()
+    new = {prefix + name: pd.Series(tags[name], index=df.index, dtype=dtypes[name]) for name in TAG_COLUMNS}
+    return df.assign(**new)
+
+
+@lru_cache(maxsize=1)
+def tag_dtypes() -> dict[str, Any]:
+    """The pandas dtype of each tag column: this pandas' string dtype, and float64 for the score."""
+    import pandas as pd
+
+    text = pd.Series(["a"]).dtype
+    return {name: ("float64" if name == "language_score" else text) for name in TAG_COLUMNS}
+
+
+def is_dask_frame(df: Any) -> bool:
+    """Whether ``df`` is a Dask DataFrame (checked without importing Dask).
+
+    >>> import pandas as pd
+    >>> is_dask_frame(pd.DataFrame())
+    False
+    """
+    return type(df).__module__.split(".")[0] == "dask"
+
+
+def empty_tags() -> dict[str, list[Any]]:
+    """Tag columns with no rows (the shape of the result, for Dask's ``meta``)."""
+    return {name: [] for name in TAG_COLUMNS}
+
+
+def _tag_dask_frame(ddf: Any, column: str, options: TagOptions, prefix: str) -> Any:
+    require_dask_dataframe()
+    meta = with_tags(ddf._meta, empty_tags(), prefix)
+    return ddf.map_partitions(append_tags, column, options, prefix, meta=meta)
+
+
+def require_dask_dataframe() -> None:
+    """Import dask.dataframe, or raise ImportError saying how to install it."""
+    try:
+        import dask.dataframe  # noqa: F401
+    except ImportError as exc:
+        raise ImportError(f"Dask DataFrames need dask[dataframe]; {DASK_HINT}") from exc
