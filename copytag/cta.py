@@ -1,11 +1,101 @@
-"""Calls to action (placeholder until the lexicon matcher lands)."""
+"""Calls to action: which of the six action types the copy invites the reader to do.
+
+The triggers are data (``copytag/lexicon/<code>.toml``, see
+:mod:`copytag.cta_lexicon`); the matching is in :mod:`copytag.cta_match`.
+
+>>> [(c.action, c.keyword) for c in extract_ctas("Continue watching", "en")]
+[('continue', 'Continue watching'), ('watch', 'Continue watching')]
+>>> extract_ctas("He couldn't watch her cry", "en")
+[]
+"""
 from __future__ import annotations
 
+import os
+from functools import lru_cache
+from typing import Iterable, Mapping, Union
+
 from ._validate import require_str
+from .cta_lexicon import Lexicon, Trigger, available_languages, builtin_lexicon, load_lexicon, resolve_code
+from .cta_match import Hit, compile_lexicon, keep_longest
+from .normalize import Folded, fold
 from .types import CTA
 
+__all__ = ["Lexicon", "Trigger", "available_languages", "extract_ctas", "load_lexicon"]
 
-def extract_ctas(text: str, language: str | None = None) -> list[CTA]:
-    """The calls to action in ``text``, left to right."""
+#: What ``extra=`` accepts: a lexicon, a mapping or TOML path that :func:`load_lexicon` reads, or several.
+ExtraTerms = Union[Lexicon, Mapping, str, os.PathLike, Iterable[Union[Lexicon, Mapping, str, os.PathLike]], None]
+
+#: Codes that mean "language not known": every lexicon is matched.
+UNKNOWN = ("und", "")
+
+
+def extract_ctas(text: str, language: str | None = None, extra: ExtraTerms = None) -> list[CTA]:
+    """The calls to action in ``text``, sorted by position.
+
+    With ``language`` (an ISO code, ``zh-Hans``/``zh-Hant``), that
+    language's lexicon and English are matched: English CTAs left in
+    translated copy are common. With ``None`` (or ``"und"``) every lexicon
+    is matched. The same span found by several lexicons is reported once,
+    in the first of: the given language, the ``extra`` terms, English, the
+    others alphabetically. For each action type the longest match wins;
+    different action types may share or nest spans. ``extra`` adds user
+    terms (see :func:`load_lexicon`); terms without a ``code`` are reported
+    in ``language``. An unknown code raises ``LookupError``.
+
+    >>> [(c.action, c.keyword, c.language) for c in extract_ctas("¡Descárgala y mira gratis!", "es")]
+    [('download', 'Descárgala', 'es'), ('watch', 'mira', 'es')]
+    >>> [(c.action, c.keyword) for c in extract_ctas("Obtén 7 días de prueba gratis", "es")]
+    [('obtain', 'Obtén'), ('trial', 'prueba gratis')]
+    >>> [c.keyword for c in extract_ctas("Lade die App jetzt herunter!", "de")]
+    ['Lade die App jetzt herunter']
+    >>> [c.action for c in extract_ctas("Binge it tonight", "en", extra={"watch": ["binge it"]})]
+    ['watch']
+    """
     require_str(text, "extract_ctas")
-    return []
+    lexicons = _lexicons_for(language, _as_lexicons(extra))
+    found: dict[Hit, str] = {}
+    folded: dict[tuple[bool, bool], Folded] = {}
+    for lexicon in lexicons:
+        how = (lexicon.fold_accents, lexicon.turkic_casing)
+        if how not in folded:
+            folded[how] = fold(text, *how)
+        norm = folded[how]
+        code = lexicon.code or language or "und"
+        for hit in compile_lexicon(lexicon).scan(norm.text):
+            start, end = norm.span(hit.start, hit.end)
+            found.setdefault(Hit(hit.action, start, end), code)
+    return [CTA(h.action, text[h.start : h.end], h.start, h.end, "lexicon", 1.0, found[h]) for h in keep_longest(list(found))]
+
+
+def _lexicons_for(language: str | None, extras: list[Lexicon]) -> list[Lexicon]:
+    """The lexicons to match, in the order that decides which language a shared span is reported in.
+
+    User terms join the built-in lexicon of their ``code`` (without one: of
+    ``language``), so they share its folding and context words.
+    """
+    unknown = language is None or language in UNKNOWN
+    codes = list(available_languages()) if unknown else [resolve_code(language)]  # type: ignore[arg-type]
+    if not unknown and codes[0] != "en":
+        codes.append("en")
+    chosen = {code: builtin_lexicon(code) for code in codes}
+    alone: list[Lexicon] = []
+    for lexicon in extras:
+        code = lexicon.code or ("" if unknown else codes[0])
+        if code in chosen or code in available_languages():
+            chosen[code] = _extend(chosen.get(code) or builtin_lexicon(code), lexicon)
+        else:
+            alone.append(lexicon)
+    return [*chosen.values(), *alone]
+
+
+@lru_cache(maxsize=64)
+def _extend(base: Lexicon, extra: Lexicon) -> Lexicon:
+    return base.extended(extra)
+
+
+def _as_lexicons(extra: ExtraTerms) -> list[Lexicon]:
+    if extra is None:
+        return []
+    if isinstance(extra, (Lexicon, Mapping, str, os.PathLike)):
+        extra = [extra]
+    return [item if isinstance(item, Lexicon) else load_lexicon(item) for item in extra]

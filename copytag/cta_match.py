@@ -1,0 +1,347 @@
+"""Find the triggers of one lexicon in folded text.
+
+Spaced scripts are matched word by word (``indir`` is not ``indirim``);
+unspaced scripts (zh, ja, th, ko) by substring, where stop phrases (好看,
+ดูแล, 夢を見る ...) claim the characters of the compounds that are not calls
+to action. For each action type the longest match wins; different action
+types may nest ("Continue watching" is ``continue`` + ``watch``).
+
+Conditions (see :mod:`copytag.cta_lexicon`): a ``guarded`` trigger counts
+at the start of a clause (lead words such as "now" may precede it), after
+an earlier CTA of the same clause and a link word ("Tap *to* continue"), or
+before an object word ("watch *the full episode*"); an ``object`` trigger
+only before an object word ("get *the app*", not "get married").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterator, NamedTuple
+
+from ._unicode_tables import MARKS
+from .cta_lexicon import Lexicon
+from .normalize import fold
+
+WORD = re.compile(f"[\\w{MARKS}]+")
+#: Characters between two words that do not end a clause: spaces, apostrophes, hyphens, quotes.
+_SOFT_GAP = re.compile(r"[\s'\-\"]*")
+#: How many words may stand between the parts of a separable verb, and how far an object may follow.
+MAX_GAP = 6
+OBJECT_WINDOW = 3
+GAP_MARK = " ... "
+
+
+class Hit(NamedTuple):
+    """A trigger found in folded text: ``[start, end)`` are folded offsets."""
+
+    action: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    action: str
+    condition: str
+    parts: tuple[tuple[str, ...], ...]  # word sequences; more than one part: a separable verb
+
+    @property
+    def size(self) -> int:
+        return sum(len(p) for p in self.parts)
+
+
+def fold_phrase(text: str, lexicon: Lexicon) -> str:
+    """The folded form of a lexicon phrase, spaced consistently."""
+    return " ".join(fold(text, lexicon.fold_accents, lexicon.turkic_casing).text.split())
+
+
+def words_of(phrase: str) -> tuple[str, ...]:
+    """The words of a folded phrase, as the scanner sees them.
+
+    >>> words_of("cadastre-se"), words_of("lade")
+    (('cadastre', 'se'), ('lade',))
+    """
+    return tuple(WORD.findall(phrase))
+
+
+class SpacedMatcher:
+    """Whole-word matching for scripts that separate words with spaces."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.index: dict[str, list[_Entry]] = {}
+        for trig in lexicon.triggers:
+            parts = tuple(words_of(fold_phrase(p, lexicon)) for p in trig.surface.split(GAP_MARK.strip()))
+            parts = tuple(p for p in parts if p)
+            if parts:
+                self.index.setdefault(parts[0][0], []).append(_Entry(trig.action, trig.condition, parts))
+        for entries in self.index.values():
+            entries.sort(key=lambda e: -e.size)
+        self.stops: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in lexicon.stops:
+            stop = words_of(fold_phrase(phrase, lexicon))
+            if stop:
+                self.stops.setdefault(stop[0], []).append(stop)
+        self.lead = _word_set(lexicon.lead, lexicon)
+        self.link = _word_set(lexicon.link, lexicon)
+        self.objects = _word_set(lexicon.objects, lexicon)
+        self.prefixes = tuple(fold_phrase(p, lexicon) for p in lexicon.prefixes)
+
+    def scan(self, norm: str) -> list[Hit]:
+        """Every licensed trigger in ``norm``, before overlaps are resolved."""
+        if not self.prefixes and self.index.keys().isdisjoint(WORD.findall(norm)):
+            return []
+        text = _Words(norm, self.prefixes, self.index)
+        reach = self._stop_reach(text)
+        state = _ChainState()
+        hits: list[Hit] = []
+        for i, word in enumerate(text.words):
+            for entry in self.index.get(word, ()):
+                last = _match_parts(entry.parts, text, i)
+                if last < 0 or _blocked(reach[i], i, last):
+                    continue
+                if self._licensed(entry.condition, text, i, last, state):
+                    state.add(text.clause[i], last)
+                    hits.append(Hit(entry.action, text.starts[i], text.ends[last]))
+        return hits
+
+    def _stop_reach(self, text: _Words) -> list[tuple[int, int]]:
+        """For each word, the stop phrase reaching furthest over it: (first, last) word, or (-1, -1)."""
+        reach, furthest = [], (-1, -1)
+        for i, word in enumerate(text.words):
+            for stop in self.stops.get(word, ()):
+                last = _match_parts((stop,), text, i)
+                if last > furthest[1]:
+                    furthest = (i, last)
+            reach.append(furthest if furthest[1] >= i else (-1, -1))
+        return reach
+
+    def _licensed(self, condition: str, text: _Words, i: int, last: int, state: _ChainState) -> bool:
+        if condition == "always":
+            return True
+        if self._has_object(text, last):
+            return True
+        if condition == "object":
+            return False
+        return self._opens_clause(text, i, last) or self._follows_cta(text, i, state)
+
+    def _has_object(self, text: _Words, last: int) -> bool:
+        clause = text.clause[last]
+        for k in range(last + 1, min(last + 1 + OBJECT_WINDOW, len(text.words))):
+            if text.clause[k] != clause:
+                return False
+            if text.words[k] in self.objects or text.words[k].isdigit():
+                return True
+        return False
+
+    def _opens_clause(self, text: _Words, i: int, last: int) -> bool:
+        """Clause-initial (after lead words), and not a discourse marker ("Mira, ...")."""
+        k = i - 1
+        while k >= 0 and text.clause[k] == text.clause[i] and text.words[k] in self.lead:
+            k -= 1
+        if k >= 0 and text.clause[k] == text.clause[i]:
+            return False
+        after = text.gap_after(last)
+        return not (after.startswith(",") and last + 1 < len(text.words))
+
+    def _follows_cta(self, text: _Words, i: int, state: _ChainState) -> bool:
+        """Right after a CTA of the same clause, or after one and a link word ("Tap to continue")."""
+        if i == 0 or text.clause[i - 1] != text.clause[i]:
+            return False
+        if i - 1 in state.ends:
+            return True
+        first = state.first_end.get(text.clause[i])
+        return text.words[i - 1] in self.link and first is not None and first < i - 1
+
+
+class _ChainState:
+    """Where the CTAs found so far end: the chain rule needs it in constant time."""
+
+    def __init__(self) -> None:
+        self.ends: set[int] = set()
+        self.first_end: dict[int, int] = {}
+
+    def add(self, clause: int, end: int) -> None:
+        self.ends.add(end)
+        self.first_end.setdefault(clause, end)
+
+
+class _Words:
+    """The words of a folded text, their spans, and which clause each belongs to."""
+
+    def __init__(self, norm: str, prefixes: tuple[str, ...], index: dict) -> None:
+        self.norm = norm
+        self.words: list[str] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.clause: list[int] = []
+        clause, prev_end = 0, 0
+        for m in WORD.finditer(norm):
+            word, start = m.group(), m.start()
+            if prefixes and word not in index:
+                word, start = _strip_prefix(word, start, prefixes, index)
+            if self.words and not _SOFT_GAP.fullmatch(norm, prev_end, m.start()):
+                clause += 1
+            self.words.append(word)
+            self.starts.append(start)
+            self.ends.append(m.end())
+            self.clause.append(clause)
+            prev_end = m.end()
+
+    def gap_after(self, i: int) -> str:
+        """The text between word ``i`` and the next word (or the end), without spaces."""
+        end = self.starts[i + 1] if i + 1 < len(self.words) else len(self.norm)
+        return self.norm[self.ends[i] : end].strip()
+
+
+def _blocked(stop: tuple[int, int], start: int, end: int) -> bool:
+    """A stop phrase claims the triggers it strictly contains ("get married" claims "get")."""
+    return stop[0] <= start and end <= stop[1] and stop != (start, end)
+
+
+def _strip_prefix(word: str, start: int, prefixes: tuple[str, ...], index: dict) -> tuple[str, int]:
+    for prefix in prefixes:
+        if word.startswith(prefix) and word[len(prefix) :] in index:
+            return word[len(prefix) :], start + len(prefix)
+    return word, start
+
+
+def _match_parts(parts: tuple[tuple[str, ...], ...], text: _Words, i: int) -> int:
+    """The index of the last word of ``parts`` matched from word ``i``, or -1."""
+    words = text.words
+    first = parts[0]
+    if tuple(words[i : i + len(first)]) != first or not _one_clause(text, i, i + len(first) - 1):
+        return -1
+    last = i + len(first) - 1
+    for part in parts[1:]:
+        last = _find_part(part, text, last)
+        if last < 0:
+            return -1
+    return last
+
+
+def _find_part(part: tuple[str, ...], text: _Words, after: int) -> int:
+    clause = text.clause[after]
+    stop = min(len(text.words), after + 2 + MAX_GAP)
+    for k in range(after + 1, stop):
+        if text.clause[k] != clause:
+            return -1
+        if tuple(text.words[k : k + len(part)]) == part and _one_clause(text, k, k + len(part) - 1):
+            return k + len(part) - 1
+    return -1
+
+
+def _one_clause(text: _Words, i: int, j: int) -> bool:
+    return j < len(text.words) and text.clause[i] == text.clause[j]
+
+
+def _word_set(words: tuple[str, ...], lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(w for phrase in words for w in words_of(fold_phrase(phrase, lexicon)))
+
+
+class UnspacedMatcher:
+    """Substring matching for scripts without spaces between words (zh, ja, th) and Korean."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        fold_ = lambda s: fold_phrase(s, lexicon)  # noqa: E731
+        self.by_first: dict[str, list[tuple[str, str, str]]] = {}
+        for trig in lexicon.triggers:
+            surface = fold_(trig.surface)
+            if surface:
+                self.by_first.setdefault(surface[0], []).append((surface, trig.action, trig.condition))
+        for phrase in lexicon.stops:
+            surface = fold_(phrase)
+            if surface:
+                self.by_first.setdefault(surface[0], []).append((surface, "", "stop"))
+        for entries in self.by_first.values():
+            entries.sort(key=lambda e: -len(e[0]))
+        self.firsts = re.compile("[" + "".join(re.escape(c) for c in self.by_first) + "]") if self.by_first else None
+        self.lead = tuple(fold_(w) for w in lexicon.lead)
+        self.link = tuple(fold_(w) for w in lexicon.link)
+        self.objects = tuple(fold_(w) for w in lexicon.objects)
+
+    def scan(self, norm: str) -> list[Hit]:
+        """Every licensed trigger in ``norm``, before overlaps are resolved."""
+        if self.firsts is None:
+            return []
+        found = list(self._find(norm))
+        stops = [(s, e) for s, e, _, c in found if c == "stop"]
+        hits: list[Hit] = []
+        ends: set[int] = set()
+        k, reach = 0, (-1, -1)
+        for start, end, action, condition in found:
+            while k < len(stops) and stops[k][0] <= start:
+                reach, k = max(reach, stops[k], key=lambda s: s[1]), k + 1
+            if condition == "stop" or _blocked(reach, start, end):
+                continue
+            if self._licensed(condition, norm, start, end, ends):
+                ends.add(end)
+                hits.append(Hit(action, start, end))
+        return hits
+
+    def _find(self, norm: str) -> Iterator[tuple[int, int, str, str]]:
+        for m in self.firsts.finditer(norm):  # type: ignore[union-attr]
+            p = m.start()
+            for surface, action, condition in self.by_first[norm[p]]:
+                if norm.startswith(surface, p) and _whole_latin(norm, p, p + len(surface)):
+                    yield p, p + len(surface), action, condition
+
+    def _licensed(self, condition: str, norm: str, start: int, end: int, ends: set[int]) -> bool:
+        if condition == "always":
+            return True
+        rest = norm[end : end + _WINDOW].lstrip()
+        if self.objects and rest.startswith(self.objects):
+            return True
+        if condition == "object":
+            return False
+        if not rest or not _is_letter(rest[0]):
+            return True
+        return self._opens_clause(norm, start) or self._follows_cta(norm, start, ends)
+
+    def _opens_clause(self, norm: str, start: int) -> bool:
+        before = norm[max(0, start - _WINDOW) : start].rstrip()
+        lead = next((w for w in self.lead if before.endswith(w)), "")
+        before = before[: len(before) - len(lead)].rstrip()
+        return not before or not _is_letter(before[-1])
+
+    def _follows_cta(self, norm: str, start: int, ends: set[int]) -> bool:
+        if start in ends:
+            return True
+        return any(start - len(w) in ends and norm.startswith(w, start - len(w)) for w in self.link)
+
+
+#: How many characters around an unspaced trigger its conditions look at.
+_WINDOW = 16
+
+
+def _is_letter(char: str) -> bool:
+    return char.isalnum() or bool(re.match(f"[{MARKS}]", char))
+
+
+def _whole_latin(norm: str, start: int, end: int) -> bool:
+    """Latin-letter entries inside unspaced lexicons ("DL", "APP") must be whole words."""
+    if norm[start].isascii() and start > 0 and norm[start - 1].isascii() and norm[start - 1].isalnum():
+        return False
+    last = norm[end - 1]
+    return not (last.isascii() and end < len(norm) and norm[end].isascii() and norm[end].isalnum())
+
+
+@lru_cache(maxsize=128)
+def compile_lexicon(lexicon: Lexicon) -> SpacedMatcher | UnspacedMatcher:
+    """The matcher of a lexicon, built once per lexicon value."""
+    return SpacedMatcher(lexicon) if lexicon.script == "spaced" else UnspacedMatcher(lexicon)
+
+
+def keep_longest(hits: list[Hit]) -> list[Hit]:
+    """Drop each hit that another hit of the same action strictly contains; drop duplicates.
+
+    >>> keep_longest([Hit("watch", 0, 5), Hit("watch", 0, 9), Hit("continue", 0, 5)])
+    [Hit(action='continue', start=0, end=5), Hit(action='watch', start=0, end=9)]
+    """
+    kept: list[Hit] = []
+    reach: dict[str, int] = {}
+    for hit in sorted(set(hits), key=lambda h: (h.start, -h.end, h.action)):
+        if reach.get(hit.action, -1) < hit.end:
+            kept.append(hit)
+            reach[hit.action] = hit.end
+    return kept
