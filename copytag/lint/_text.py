@@ -1,0 +1,80 @@
+"""Text helpers shared by the checks: phrase lists, words around a match, URL spans."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+#: Letters of the cased scripts (Latin, Greek, Cyrillic): where capitals mean something.
+CASED = "A-Za-zµÀ-ÖØ-öø-ɏͰ-ϿЀ-ԯḀ-ỿ"
+
+_URL_OR_EMAIL = re.compile(r"(?i)\b(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_WORD_BEFORE = re.compile(r"([^\W_]+)[\s'’-]*$")
+_WORD_AFTER = re.compile(r"^[\s'’-]*([^\W_]+)")
+
+
+def _alternation(phrases: Iterable[str]) -> str:
+    return "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
+
+
+@lru_cache(maxsize=64)
+def phrase_regex(spaced: tuple[str, ...], unspaced: tuple[str, ...] = ()) -> re.Pattern[str]:
+    """One case-insensitive pattern for ``spaced`` phrases (whole words only) and
+    ``unspaced`` ones (CJK, Thai: anywhere in the text).
+
+    >>> [m.group() for m in phrase_regex(("click here",), ("点击这里",)).finditer("Click here 点击这里 clicks")]
+    ['Click here', '点击这里']
+    """
+    parts = []
+    if spaced:
+        parts.append(rf"(?<![^\W_])(?:{_alternation(spaced)})(?![^\W_])")
+    if unspaced:
+        parts.append(f"(?:{_alternation(unspaced)})")
+    return re.compile("|".join(parts) or "(?!)", re.IGNORECASE)
+
+
+def word_before(text: str, index: int) -> str:
+    """The word that ends right before ``index``, lower-cased ("" if none).
+
+    >>> word_before("break free now", 6)
+    'break'
+    """
+    m = _WORD_BEFORE.search(text, max(0, index - 40), index)
+    return m.group(1).lower() if m else ""
+
+
+def word_after(text: str, index: int) -> str:
+    """The word that starts right after ``index``, lower-cased ("" if none).
+
+    >>> word_after("free will", 4)
+    'will'
+    """
+    m = _WORD_AFTER.search(text[index:index + 40])
+    return m.group(1).lower() if m else ""
+
+
+def url_spans(text: str) -> list[tuple[int, int]]:
+    """Where the web and e-mail addresses are (punctuation inside them is not prose)."""
+    if "." not in text and "@" not in text:
+        return []
+    return [m.span() for m in _URL_OR_EMAIL.finditer(text)]
+
+
+def inside(index: int, spans: list[tuple[int, int]]) -> bool:
+    """True if ``index`` falls inside one of ``spans``."""
+    return any(s <= index < e for s, e in spans)
+
+
+def merge_spans(spans: Iterator[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Join spans separated only by spaces and punctuation (no letters or digits).
+
+    >>> merge_spans(iter([(0, 5), (6, 9), (14, 16)]), "WATCH NOW and GO")
+    [(0, 9), (14, 16)]
+    """
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and not any(ch.isalnum() for ch in text[merged[-1][1]:start]):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged

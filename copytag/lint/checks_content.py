@@ -1,0 +1,286 @@
+"""Content checks: problems of the copy itself, whatever the platform."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Iterator
+
+from ._text import phrase_regex, word_after, word_before
+from .catalog import Rule, get_rule
+from .context import Context
+from .finding import Finding
+from .registry import check
+
+
+@check("CT101")
+def check_empty(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """Text without a visible character."""
+    if not ctx.text.strip():
+        yield rule.finding(0, len(ctx.text))
+
+
+@check("CT102")
+def check_no_cta(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """Non-empty copy in which the tagger found no call to action."""
+    if ctx.text.strip() and not ctx.tags.actions:
+        yield rule.finding(0, len(ctx.text))
+
+
+# --- template leftovers -----------------------------------------------------
+
+_TEMPLATE = re.compile(
+    r"\{\{[^{}]{0,40}\}\}|\$\{[^{}]{0,40}\}|\{[A-Za-z_][\w.\-]{0,30}\}|\{\d{0,2}\}"
+    r"|%\([A-Za-z_]\w*\)[sdif]|%\d\$[sd]|(?<![\w%])%[sd](?![A-Za-z])"
+    r"|<<[^<>\n]{1,30}>>|\[\[[^\[\]\n]{1,30}\]\]"
+    r"|(?<![A-Za-z])(?:TODO|TBD|FIXME|XXX+)(?![A-Za-z])"
+    r"|(?i:lorem ipsum(?: dolor)?)"
+)
+_BRACKETED = re.compile(r"[\[【［]\s*([^\[\]【】［］\n]{1,40}?)\s*[\]】］]")
+
+
+@lru_cache(maxsize=1)
+def _placeholder_pattern() -> re.Pattern[str]:
+    words = sorted(get_rule("CT103").params["placeholder-words"], key=len, reverse=True)
+    body = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"(?:insert|placeholder|translate)\b.*|(?:{body})", re.IGNORECASE)
+
+
+@check("CT103")
+def check_template_leftover(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """Template placeholders, bracketed placeholders and draft markers."""
+    text = ctx.text
+    for m in _TEMPLATE.finditer(text):
+        yield rule.finding(m.start(), m.end(), match=m.group())
+    if "[" in text or "【" in text or "［" in text:
+        for m in _BRACKETED.finditer(text):
+            if _placeholder_pattern().fullmatch(m.group(1)):
+                yield rule.finding(m.start(), m.end(), match=m.group())
+
+
+# --- mojibake ---------------------------------------------------------------
+
+_CONTINUATION = "\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
+_MOJIBAKE = re.compile(
+    f"(?:[\u00c2-\u00df][{_CONTINUATION}]|[\u00e0-\u00ef][{_CONTINUATION}]{{2}})+|\ufffd+"
+)
+
+
+@check("CT104")
+def check_mojibake(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """Replacement characters, and UTF-8 read as Windows-1252 that decodes back."""
+    text = ctx.text
+    if text.isascii():
+        return
+    for m in _MOJIBAKE.finditer(text):
+        run = m.group()
+        if run[0] == "\ufffd":
+            yield rule.finding(m.start(), m.end(), match=run, hint=" (characters lost in decoding)")
+            continue
+        fixed = _redecode(run)
+        if fixed is not None:
+            yield rule.finding(m.start(), m.end(), fix=fixed, match=run, hint=f", probably {fixed!r}")
+
+
+def _redecode(run: str) -> str | None:
+    """``run`` encoded back as Windows-1252 (Latin-1 for its gaps) and decoded as UTF-8.
+
+    >>> _redecode("Ã©"), _redecode("â€™"), _redecode("É…")
+    ('é', '’', 'Ʌ')
+    """
+    data = bytearray()
+    for ch in run:
+        data += bytes([ord(ch)]) if ord(ch) < 256 else ch.encode("cp1252")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+# --- brackets and quotes ----------------------------------------------------
+
+_PAIRS = {"(": ")", "[": "]", "{": "}", "【": "】", "「": "」", "『": "』", "《": "》",
+          "〈": "〉", "（": "）", "［": "］", "〔": "〕", "〖": "〗"}
+_CLOSERS = {c: o for o, c in _PAIRS.items()}
+_ANY_BRACKET = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_CLOSERS)) + "\"“”„«»]")
+_SMILEY_OR_MARKER = re.compile(r"[:;=][-']?[()\[\]]|(?:^|(?<=\s))[^\W_]{1,2}\)")
+
+
+@check("CT105")
+def check_unbalanced(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """Brackets that do not pair up in order; an odd number of double quotes."""
+    text = ctx.text
+    if not _ANY_BRACKET.search(text):
+        return
+    skip = {m.end() - 1 for m in _SMILEY_OR_MARKER.finditer(text)}
+    for index, char, partner in _unpaired_brackets(text, skip):
+        yield rule.finding(index, index + 1, match=char, partner=partner)
+    yield from _unpaired_quotes(text, rule)
+
+
+def _unpaired_brackets(text: str, skip: set[int]) -> Iterator[tuple[int, str, str]]:
+    stack: list[tuple[int, str]] = []
+    for i, ch in enumerate(text):
+        if i in skip:
+            continue
+        if ch in _PAIRS:
+            stack.append((i, ch))
+        elif ch in _CLOSERS:
+            if stack and stack[-1][1] == _CLOSERS[ch]:
+                stack.pop()
+            else:
+                yield i, ch, _CLOSERS[ch]
+    for i, ch in stack:
+        yield i, ch, _PAIRS[ch]
+
+
+def _unpaired_quotes(text: str, rule: Rule) -> Iterator[Finding]:
+    for quotes, partner in (('"', '"'), ("“”„", "”")):
+        positions = [i for i, ch in enumerate(text) if ch in quotes]
+        if len(positions) % 2:
+            i = positions[-1]
+            yield rule.finding(i, i + 1, match=text[i], partner=partner)
+    opens, closes = text.count("«"), text.count("»")
+    if opens != closes:
+        i = text.rfind("«" if opens > closes else "»")
+        yield rule.finding(i, i + 1, match=text[i], partner="»" if opens > closes else "«")
+
+
+# --- claims: free, superlatives, prices -------------------------------------
+
+
+def _claims(ctx: Context, rule: Rule) -> Iterator[re.Match[str]]:
+    """Matches of the rule's words, except after or before its exception words."""
+    params = rule.params
+    pattern = phrase_regex(tuple(params["words"]), tuple(params.get("unspaced", ())))
+    not_after, not_before = params.get("not-after", ()), params.get("not-before", ())
+    text = ctx.text
+    for m in pattern.finditer(text):
+        if m.start() > 0 and text[m.start() - 1] == "-":  # sugar-free, not a claim
+            continue
+        if word_before(text, m.start()) in not_after or word_after(text, m.end()) in not_before:
+            continue
+        yield m
+
+
+@check("CT106")
+def check_free_claim(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """Every "free" claim, in any supported language."""
+    for m in _claims(ctx, rule):
+        yield rule.finding(m.start(), m.end(), match=m.group())
+
+
+_HASH_ONE = re.compile(r"(?<![\w#＃])[#＃]\s?1(?![\d.,])")
+_EPISODE_WORDS = frozenset({"episode", "ep", "part", "chapter", "season", "vol", "volume", "issue"})
+
+
+@check("CT107")
+def check_superlative(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """Superlatives, and #1 unless it numbers an episode."""
+    found = [m.span() for m in _claims(ctx, rule)]
+    if "#" in ctx.text or "＃" in ctx.text:
+        found += [m.span() for m in _HASH_ONE.finditer(ctx.text)
+                  if word_before(ctx.text, m.start()) not in _EPISODE_WORDS]
+    for start, end in sorted(found):
+        yield rule.finding(start, end, match=ctx.text[start:end])
+
+
+_CLAIM_KINDS = {"price": "price", "percent": "discount or percentage"}
+
+
+@check("CT112")
+def check_price_claim(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """Every price and percentage in the tagger's figure evidence."""
+    for e in ctx.evidence("figure"):
+        if e.kind in _CLAIM_KINDS:
+            yield rule.finding(e.start, e.end, match=e.text, kind=_CLAIM_KINDS[e.kind])
+
+
+# --- whitespace and invisible characters ------------------------------------
+
+_LEADING = re.compile(r"^\s+")
+_TRAILING = re.compile(r"\s+$")
+
+
+@check("CT108")
+def check_padding(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """Whitespace at the start or the end of non-empty copy."""
+    text = ctx.text
+    if not text.strip() or not (text[0].isspace() or text[-1].isspace()):
+        return
+    for where, pattern in (("leading", _LEADING), ("trailing", _TRAILING)):
+        m = pattern.search(text)
+        if m:
+            yield rule.finding(m.start(), m.end(), fix="", match=m.group(), where=where)
+
+
+_INVISIBLE_EXTRA = frozenset("\u3164\u115f\u1160\u2800\uffa0")
+_JOINERS = frozenset("\u200c\u200d")
+_CONTROL_NAMES = {"\t": "TAB", "\r": "CARRIAGE RETURN", "\x0b": "LINE TABULATION",
+                  "\x0c": "FORM FEED", "\x00": "NULL"}
+
+
+@check("CT109")
+def check_invisible(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """Control and format characters, variation selectors and fillers out of place."""
+    text = ctx.text
+    if text.isascii() and text.isprintable():
+        return
+    for i, ch in enumerate(text):
+        if _is_invisible(text, i, ch) and not ctx.in_emoji(i):
+            name = _CONTROL_NAMES.get(ch) or unicodedata.name(ch, "CONTROL CHARACTER")
+            yield rule.finding(i, i + 1, fix="", name=name, codepoint=ord(ch))
+
+
+def _is_invisible(text: str, i: int, ch: str) -> bool:
+    if ch == "\n" or (ch == "\r" and text[i + 1:i + 2] == "\n") or ch == " ":
+        return False
+    if ch in _INVISIBLE_EXTRA or "\ufe00" <= ch <= "\ufe0f":
+        return True
+    category = unicodedata.category(ch)
+    if category == "Cc":
+        return True
+    if category != "Cf":
+        return False
+    return not (ch in _JOINERS and _between_letters_of_joining_script(text, i))
+
+
+def _between_letters_of_joining_script(text: str, i: int) -> bool:
+    """ZWJ and ZWNJ shape Arabic, Persian and Indic text: between their letters they are needed."""
+    before, after = text[i - 1:i], text[i + 1:i + 2]
+    return bool(before and after) and all(
+        ord(c) >= 0x0590 and unicodedata.category(c)[0] in "LM" for c in (before, after)
+    )
+
+
+# --- words ------------------------------------------------------------------
+
+_LATIN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]")
+_CYRILLIC = re.compile(r"[Ѐ-ԯ]")
+_GREEK = re.compile(r"[Ͱ-Ͽ]")
+_SCRIPTS = (("Latin", _LATIN), ("Cyrillic", _CYRILLIC), ("Greek", _GREEK))
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+@check("CT110")
+def check_mixed_script(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """Words mixing Latin, Cyrillic and Greek letters."""
+    text = ctx.text
+    if text.isascii() or sum(1 for _, p in _SCRIPTS if p.search(text)) < 2:
+        return
+    for m in _LETTERS.finditer(text):
+        scripts = [name for name, p in _SCRIPTS if p.search(m.group())]
+        if len(scripts) > 1:
+            yield rule.finding(m.start(), m.end(), match=m.group(), scripts=" and ".join(scripts))
+
+
+_REPEATED_WORD = re.compile(r"(?<![^\W_])([^\W\d_]{2,})\s+\1(?![^\W_])", re.IGNORECASE)
+
+
+@check("CT111")
+def check_repeated_word(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """A word right after itself, except words doubled on purpose."""
+    allowed = rule.params["allowed"]
+    for m in _REPEATED_WORD.finditer(ctx.text):
+        if m.group(1).lower() not in allowed:
+            yield rule.finding(m.start(), m.end(), fix=m.group(1), match=m.group())

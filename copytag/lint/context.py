@@ -1,0 +1,49 @@
+"""What every check sees: the text, the tagger's result once, and the lint settings."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from ..types import CopyTags, Evidence
+from .profiles import FieldSpec
+
+
+@dataclass
+class Context:
+    """One piece of copy being linted.
+
+    ``tags`` is the tagger's result, computed once and shared by every rule.
+    ``language_given`` is True when the user named the language (no detection).
+    """
+
+    text: str
+    tags: CopyTags
+    spec: FieldSpec | None = None
+    market: str | None = None
+    market_languages: tuple[str, ...] = ()
+    language_given: bool = False
+
+    @property
+    def platform(self) -> str | None:
+        return self.spec.platform if self.spec else None
+
+    @property
+    def field(self) -> str | None:
+        return self.spec.name if self.spec else None
+
+    @property
+    def language(self) -> str:
+        return self.tags.language
+
+    def evidence(self, tone: str) -> list[Evidence]:
+        """The tagger's evidence for one tone (``emoji``, ``figure`` ...)."""
+        return [e for e in self.tags.tone_evidence if e.tone == tone]
+
+    @cached_property
+    def emoji_spans(self) -> list[tuple[int, int]]:
+        """Where the emoji are: other rules must not read inside them."""
+        return [(e.start, e.end) for e in self.tags.tone_evidence if e.tone == "emoji"]
+
+    def in_emoji(self, index: int) -> bool:
+        """True if the character at ``index`` is part of an emoji sequence."""
+        return any(s <= index < e for s, e in self.emoji_spans)

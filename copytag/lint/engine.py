@@ -1,0 +1,112 @@
+"""Run the lint: resolve the settings once, tag each text once, run every applicable rule."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Iterable
+
+from .._validate import require_str
+from ..tagger import TagOptions, as_copy, tag
+from ..types import CopyTags
+from .catalog import Rule, parse_codes, select_rules
+from .context import Context
+from .finding import Finding
+from .profiles import FieldSpec, field_spec, get_platform, market_languages
+from .registry import Check, check_for
+
+Codes = str | Iterable[str] | None
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Everything the lint needs besides the text, resolved once per setting."""
+
+    spec: FieldSpec | None
+    market: str | None
+    market_languages: tuple[str, ...]
+    language: str | None
+    checks: tuple[tuple[Rule, Check], ...]
+
+
+@lru_cache(maxsize=256)
+def _make_plan(platform: str | None, field: str | None, market: str | None,
+               language: str | None, select: tuple[str, ...], ignore: tuple[str, ...]) -> Plan:
+    if field is not None and platform is None:
+        raise LookupError(f"field {field!r} needs a platform; the platforms are "
+                          + ", ".join(_platform_names()))
+    spec = field_spec(platform, field) if platform else None
+    languages = market_languages(market) if market else ()
+    rules = select_rules(select, ignore)
+    applicable = tuple((r, check_for(r)) for r in rules
+                       if r.applies_to(spec.platform if spec else None, spec.name if spec else None))
+    return Plan(spec, market.upper() if market else None, languages, language, applicable)
+
+
+def _platform_names() -> list[str]:
+    from .profiles import platforms
+
+    return list(platforms())
+
+
+def make_plan(platform: str | None = None, field: str | None = None, market: str | None = None,
+              language: str | None = None, select: Codes = None, ignore: Codes = None) -> Plan:
+    """The resolved settings; ``LookupError`` names an unknown platform, field, market or code."""
+    if platform:
+        get_platform(platform)
+    return _make_plan(platform.lower() if platform else None, field.lower() if field else None,
+                      market, language, parse_codes(select), parse_codes(ignore))
+
+
+def lint(text: str, platform: str | None = None, field: str | None = None,
+         market: str | None = None, language: str | None = None,
+         select: Codes = None, ignore: Codes = None) -> list[Finding]:
+    """The problems of one piece of ad copy, before it goes live.
+
+    ``platform`` (google-ads, meta, tiktok, youtube, snapchat) and ``field``
+    (headline, description, primary-text ...; the platform's default field
+    if omitted) turn on the platform's rules; ``market`` (ISO country code)
+    checks the copy's language; ``language`` skips detection; ``select`` and
+    ``ignore`` take rule codes or prefixes ("GA", "CT1", "LG101").
+
+    >>> [f.code for f in lint("Watch FREE episodes!!", platform="google-ads", field="headline")]
+    ['GA107', 'CT106', 'GA104', 'GA106']
+    >>> lint("Descarga la app y mira gratis", select="CT10", ignore="CT106")
+    []
+    >>> lint("Hi", platform="bing")
+    Traceback (most recent call last):
+    ...
+    LookupError: unknown platform 'bing'; the platforms are google-ads, meta, tiktok, youtube, snapchat
+    """
+    require_str(text, "lint")
+    plan = make_plan(platform, field, market, language, select, ignore)
+    return lint_tags(_tag(text, plan), plan)
+
+
+def lint_many(texts: Iterable[Any], platform: str | None = None, field: str | None = None,
+              market: str | None = None, language: str | None = None,
+              select: Codes = None, ignore: Codes = None) -> list[list[Finding]]:
+    """The findings of each text, in order; ``None`` and NaN are empty copy.
+
+    >>> [[f.code for f in fs] for fs in lint_many(["Watch now", None], select="CT101")]
+    [[], ['CT101']]
+    """
+    plan = make_plan(platform, field, market, language, select, ignore)
+    return [lint_tags(_tag(as_copy(t), plan), plan) for t in texts]
+
+
+def _tag(text: str, plan: Plan) -> CopyTags:
+    return tag(text, _tag_options(plan.language))
+
+
+@lru_cache(maxsize=64)
+def _tag_options(language: str | None) -> TagOptions:
+    return TagOptions(language=language)
+
+
+def lint_tags(tags: CopyTags, plan: Plan) -> list[Finding]:
+    """Run the plan's rules on a tagged text; findings in text order, then by code."""
+    ctx = Context(tags.text, tags, plan.spec, plan.market, plan.market_languages,
+                  language_given=plan.language is not None)
+    findings = [f for rule, run in plan.checks for f in run(ctx, rule)]
+    findings.sort(key=lambda f: (f.start, f.end, f.code))
+    return findings
