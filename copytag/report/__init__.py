@@ -1,9 +1,13 @@
-"""Summaries of tagged creatives: the industry report's four tables."""
-from __future__ import annotations
+"""Summaries of tagged creatives: the industry report's tables, charts and pages.
 
-from typing import Any
+>>> import pandas as pd, copytag
+>>> s = copytag.summarize(pd.DataFrame({"ad_copy": ["Watch now!", "Watch now!"]}))
+>>> int(s.languages["count"].sum())
+2
+"""
+from .html import render_html
+from .markdown import render_markdown
+from .names import LANGUAGE_NAMES, language_name
+from .summary import TABLE_NAMES, Summary, summarize
 
-
-def summarize(df: Any, column: str = "ad_copy", by: str | None = None) -> Any:
-    """The four report tables for ``df`` (not built yet)."""
-    raise NotImplementedError("copytag.summarize is planned: see the README's roadmap")
+__all__ = ["LANGUAGE_NAMES", "TABLE_NAMES", "Summary", "language_name", "render_html", "render_markdown", "summarize"]
