@@ -121,14 +121,12 @@ def check_unbalanced(ctx: Context, rule: Rule) -> Iterator[Finding]:
 def _unpaired_brackets(text: str, skip: set[int]) -> Iterator[tuple[int, str, str]]:
     stack: list[tuple[int, str]] = []
     for i, ch in enumerate(text):
-        if i in skip:
-            continue
-        if ch in _PAIRS:
+        if ch in _PAIRS and i not in skip:
             stack.append((i, ch))
         elif ch in _CLOSERS:
             if stack and stack[-1][1] == _CLOSERS[ch]:
                 stack.pop()
-            else:
+            elif i not in skip:  # a smiley or a list marker such as "1)"
                 yield i, ch, _CLOSERS[ch]
     for i, ch in stack:
         yield i, ch, _PAIRS[ch]

@@ -78,8 +78,7 @@ def lint(text: str, platform: str | None = None, field: str | None = None,
     LookupError: unknown platform 'bing'; the platforms are google-ads, meta, tiktok, youtube, snapchat
     """
     require_str(text, "lint")
-    plan = make_plan(platform, field, market, language, select, ignore)
-    return lint_tags(_tag(text, plan), plan)
+    return lint_text(text, make_plan(platform, field, market, language, select, ignore))
 
 
 def lint_many(texts: Iterable[Any], platform: str | None = None, field: str | None = None,
@@ -91,11 +90,12 @@ def lint_many(texts: Iterable[Any], platform: str | None = None, field: str | No
     [[], ['CT101']]
     """
     plan = make_plan(platform, field, market, language, select, ignore)
-    return [lint_tags(_tag(as_copy(t), plan), plan) for t in texts]
+    return [lint_text(as_copy(t), plan) for t in texts]
 
 
-def _tag(text: str, plan: Plan) -> CopyTags:
-    return tag(text, _tag_options(plan.language))
+def lint_text(text: str, plan: Plan) -> list[Finding]:
+    """Tag ``text`` once and run the plan's rules on it."""
+    return lint_tags(tag(text, _tag_options(plan.language)), plan)
 
 
 @lru_cache(maxsize=64)

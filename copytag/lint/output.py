@@ -1,0 +1,158 @@
+"""Render findings as text, JSON, SARIF 2.1.0 or GitHub workflow annotations."""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from .. import __version__
+from .catalog import all_rules
+from .docs import render_rule
+from .finding import SEVERITIES, Finding
+
+FORMATS = ("text", "json", "sarif", "github")
+_SARIF_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+_GITHUB_LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where one copy came from: a TEXT argument (``index``) or a file line (``path``, ``row``).
+
+    ``offset`` is the character offset of the copy in its file and ``columns``
+    says the copy starts its line, so that spans are columns too (plain text
+    files, not CSV cells).
+    """
+
+    index: int | None = None
+    path: str | None = None
+    row: int | None = None
+    offset: int | None = None
+    columns: bool = False
+
+    def label(self) -> str:
+        if self.path is None:
+            return f"text[{self.index}]"
+        return f"{self.path}:{self.row}"
+
+
+Result = tuple[Source, list[Finding]]
+
+
+def render(results: list[Result], fmt: str, many_texts: bool) -> str:
+    """All findings in the format ``fmt``."""
+    if fmt == "json":
+        return json.dumps([_json_item(s, f, many_texts) for s, fs in results for f in fs],
+                          ensure_ascii=False, indent=2)
+    if fmt == "sarif":
+        return json.dumps(sarif_log(results), ensure_ascii=False, indent=2)
+    if fmt == "github":
+        return "\n".join(_github_line(s, f) for s, fs in results for f in fs)
+    return _text_report(results)
+
+
+def _json_item(source: Source, finding: Finding, many_texts: bool) -> dict[str, Any]:
+    item = finding.to_dict()
+    if source.path is not None:
+        item["file"], item["row"] = source.path, source.row
+    elif many_texts:
+        item["text"] = source.index
+    return item
+
+
+def _text_report(results: list[Result]) -> str:
+    lines = [f"{s.label()}:{f.start + 1}: {f.code} {f.name} ({f.severity}) {f.message}"
+             + (f" [fix: {f.fix!r}]" if f.fix is not None else "")
+             for s, fs in results for f in fs]
+    lines.append(summary(f for _, fs in results for f in fs))
+    return "\n".join(lines)
+
+
+def summary(findings: Iterable[Finding]) -> str:
+    """One line counting the findings by severity.
+
+    >>> summary([])
+    'No findings.'
+    """
+    counts = Counter(f.severity for f in findings)
+    total = sum(counts.values())
+    if not total:
+        return "No findings."
+    parts = ", ".join(f"{counts[s]} {s}" for s in SEVERITIES if counts[s])
+    return f"Found {total} finding{'s' if total != 1 else ''} ({parts})."
+
+
+def _github_line(source: Source, finding: Finding) -> str:
+    props = []
+    if source.path is not None:
+        props += [f"file={_escape_property(source.path)}", f"line={source.row}"]
+        if source.columns:
+            props += [f"col={finding.start + 1}", f"endColumn={finding.end + 1}"]
+    props.append(f"title={_escape_property(f'{finding.code} {finding.name}')}")
+    where = "" if source.path is not None else f"{source.label()}: "
+    return f"::{_GITHUB_LEVELS[finding.severity]} {','.join(props)}::{_escape_data(where + finding.message)}"
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def sarif_log(results: list[Result]) -> dict[str, Any]:
+    """A SARIF 2.1.0 log with one run: every rule, and one result per finding."""
+    rules = all_rules()
+    index = {r.code: i for i, r in enumerate(rules)}
+    return {
+        "version": "2.1.0",
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "copytag",
+                "version": __version__,
+                "rules": [_sarif_rule(r) for r in rules],
+            }},
+            "results": [_sarif_result(s, f, index[f.code]) for s, fs in results for f in fs],
+        }],
+    }
+
+
+def _sarif_rule(rule: Any) -> dict[str, Any]:
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": rule.what},
+        "help": {"text": rule.why, "markdown": render_rule(rule)},
+        "defaultConfiguration": {"level": _SARIF_LEVELS[rule.severity]},
+    }
+
+
+def _sarif_result(source: Source, finding: Finding, rule_index: int) -> dict[str, Any]:
+    region: dict[str, Any] = {"charLength": finding.end - finding.start}
+    if source.path is None:
+        uri = f"text-{source.index}"
+        region["charOffset"] = finding.start
+    else:
+        uri = source.path
+        region["startLine"] = source.row
+        if source.columns:
+            region.update(startColumn=finding.start + 1, endColumn=finding.end + 1)
+        if source.offset is not None:
+            region["charOffset"] = source.offset + finding.start
+        else:
+            del region["charLength"]  # a CSV cell: the span is within the cell, not the line
+    result: dict[str, Any] = {
+        "ruleId": finding.code,
+        "ruleIndex": rule_index,
+        "level": _SARIF_LEVELS[finding.severity],
+        "message": {"text": finding.message},
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region}}],
+    }
+    result["properties"] = {"start": finding.start, "end": finding.end}
+    if finding.fix is not None:
+        result["properties"]["fix"] = finding.fix
+    return result
