@@ -12,8 +12,11 @@ What a phrase is, step by step:
    joined by one space, so "Watch FULL Episodes" and "Watch full
    episodes!" are one phrase, ``watch full episodes``.
 3. **Phrases.** A phrase is a whole line (with at least one letter), or a
-   run of 2 to :data:`MAX_WORDS` consecutive words inside one line. Scripts
-   written without spaces (Chinese, Japanese, Thai) give whole lines only.
+   run of 2 to :data:`MAX_WORDS` consecutive words inside one line that
+   neither starts nor ends with a short function word of the creative's
+   language (:mod:`copytag.report.stopwords`: "download the app" is a
+   phrase, "the app" and "watch the" are not). Scripts written without spaces (Chinese, Japanese, Thai)
+   give whole lines only.
 4. **Counting.** A phrase counts once per creative, however often that
    copy repeats it, and only phrases in at least :data:`MIN_CREATIVES`
    creatives recur. Phrases are ranked per language by creatives; a phrase
@@ -28,6 +31,8 @@ processed once and weighted by its number of creatives).
 from __future__ import annotations
 
 from typing import Any, Sequence
+
+from .stopwords import stop_words
 
 #: Longest run of words counted inside a line (whole lines can be longer).
 MAX_WORDS = 4
@@ -65,7 +70,7 @@ def count_phrases(base: Any, groups: Sequence[str], top: int) -> Any:
 
     texts = base.groupby(["group", "language", "text"]).size().rename("weight").reset_index()
     texts = texts[texts["text"].str.len() > 0].reset_index(drop=True)
-    cands, keys, forms = phrase_candidates(texts["text"])
+    cands, keys, forms = phrase_candidates(texts["text"], texts["language"])
     if cands.empty:
         return pd.DataFrame(columns=list(PHRASE_COLUMNS))
     gl_codes, gl_pairs = pd.factorize(pd.MultiIndex.from_frame(texts[["group", "language"]]))
@@ -85,7 +90,7 @@ def count_phrases(base: Any, groups: Sequence[str], top: int) -> Any:
     return order_phrases(table, groups)
 
 
-def phrase_candidates(texts: Any) -> tuple[Any, Any, Any]:
+def phrase_candidates(texts: Any, languages: Any) -> tuple[Any, Any, Any]:
     """Every (text number, phrase code, form code), once per text and phrase; and the codes' strings."""
     import pandas as pd
     import pyarrow as pa
@@ -98,12 +103,35 @@ def phrase_candidates(texts: Any) -> tuple[Any, Any, Any]:
     clean = pc.utf8_trim_whitespace(strip_punctuation(line_text))
     words = pc.utf8_split_whitespace(clean)
     folded = pc.utf8_split_whitespace(pc.utf8_lower(clean))
+    stops = stop_word_mask(folded, languages.to_numpy()[line_uid])
     parts = [whole_lines(words, folded, line_uid)]
-    parts.extend(word_runs(words, folded, line_uid, size) for size in range(2, MAX_WORDS + 1))
+    parts.extend(word_runs(words, folded, line_uid, stops, size) for size in range(2, MAX_WORDS + 1))
     frame = pa.concat_tables(parts).to_pandas()
     frame["key"], keys = pd.factorize(frame["key"])
     frame["form"], forms = pd.factorize(frame["form"])
     return frame.drop_duplicates(["uid", "key"], ignore_index=True), keys, forms
+
+
+def stop_word_mask(folded: Any, line_language: Any) -> Any:
+    """For every word of every line: is it a stop word of the line's language?"""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    codes, names = pd_factorize(line_language)
+    tagged_words = [f"{i}\x00{w}" for i, name in enumerate(names) for w in stop_words(str(name))]
+    if not tagged_words:
+        return np.zeros(len(pc.list_flatten(folded)), dtype=bool)
+    word_language = pa.array(codes[pc.list_parent_indices(folded).to_numpy()].astype(str), pa.large_string())
+    tagged = pc.binary_join_element_wise(word_language, pc.list_flatten(folded), pa.scalar("\x00", pa.large_string()))
+    return pc.is_in(tagged, value_set=pa.array(tagged_words, pa.large_string())).to_numpy(zero_copy_only=False)
+
+
+def pd_factorize(values: Any) -> tuple[Any, Any]:
+    """Integer codes and distinct values of ``values``."""
+    import pandas as pd
+
+    return pd.factorize(values)
 
 
 def strip_punctuation(lines: Any) -> Any:
@@ -144,8 +172,9 @@ def whole_lines(words: Any, folded: Any, line_uid: Any) -> Any:
     return phrase_table(line_uid[keep], key.filter(keep), pc.binary_join(words, SPACE()).filter(keep))
 
 
-def word_runs(words: Any, folded: Any, line_uid: Any, size: int) -> Any:
-    """Every run of ``size`` consecutive words inside one line that has a letter."""
+def word_runs(words: Any, folded: Any, line_uid: Any, stops: Any, size: int) -> Any:
+    """Every run of ``size`` consecutive words inside one line that has a letter and neither starts
+    nor ends with a stop word."""
     import numpy as np
     import pyarrow.compute as pc
 
@@ -156,7 +185,7 @@ def word_runs(words: Any, folded: Any, line_uid: Any, size: int) -> Any:
     form = pc.binary_join_element_wise(*[flat[i:i + n] for i in range(size)], SPACE())
     same_line = line_of[:n] == line_of[size - 1:size - 1 + n]
     letters = pc.fill_null(pc.match_substring_regex(key, r"\pL"), False).to_numpy(zero_copy_only=False)
-    keep = np.asarray(same_line & letters, dtype=bool)
+    keep = np.asarray(same_line & letters & ~stops[:n] & ~stops[size - 1:size - 1 + n], dtype=bool)
     return phrase_table(line_uid[line_of[:n][keep]], key.filter(keep), form.filter(keep))
 
 
