@@ -51,6 +51,7 @@ _CASED_WORD = re.compile(rf"(?<![{CASED}0-9])[{CASED}]+(?:['’][{CASED}]+)*(?![
 _APOSTROPHE = re.compile(r"['’]")
 _ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
 _CAMEL_SHAPE = re.compile(r"l*(?:ul+)*")
+_CAMEL_PART = re.compile(r"ul+")
 
 
 @lru_cache(maxsize=8)
@@ -88,9 +89,15 @@ def _is_gimmicky(word: str, allowed: frozenset[str]) -> bool:
 
 
 def _is_alternating(part: str) -> bool:
-    """Case that is neither lower, Title, CamelCase nor iPhone-style."""
+    """Case that is neither lower, Title, CamelCase nor iPhone-style.
+
+    CamelCase parts are words (Reel|Short, Tik|Tok); at most one may be a
+    single capital and one lower-case letter (Mc|Donald). ShOcKiNg is not.
+    """
     shape = "".join("u" if ch.isupper() else "l" for ch in part)
-    return not _CAMEL_SHAPE.fullmatch(shape)
+    if not _CAMEL_SHAPE.fullmatch(shape):
+        return True
+    return sum(1 for seg in _CAMEL_PART.findall(shape) if seg == "ul") > 1
 
 
 def _normal_case(text: str, start: int, end: int) -> str:

@@ -69,7 +69,7 @@ def lint(text: str, platform: str | None = None, field: str | None = None,
     ``ignore`` take rule codes or prefixes ("GA", "CT1", "LG101").
 
     >>> [f.code for f in lint("Watch FREE episodes!!", platform="google-ads", field="headline")]
-    ['GA107', 'CT106', 'GA104', 'GA106']
+    ['CT106', 'GA107', 'GA104', 'GA106']
     >>> lint("Descarga la app y mira gratis", select="CT10", ignore="CT106")
     []
     >>> lint("Hi", platform="bing")
