@@ -126,7 +126,8 @@ def tag_file(
 def checked(chunks: Iterator[Chunk], column: str, prefix: str) -> Iterator[Chunk]:
     """``chunks``, once the first has shown that ``column`` is there and no tag column clashes."""
     first = next(chunks)
-    check_columns(list(first.frame.columns), column, prefix)
+    if len(first.frame.columns):  # an empty JSON Lines file has no columns, and no rows to tag
+        check_columns(list(first.frame.columns), column, prefix)
     return chain([first], chunks)
 
 
@@ -160,5 +161,6 @@ def with_texts(chunks: Iterable[Chunk], column: str) -> Iterator[tuple[Chunk, li
     """Each chunk with the copy to tag in it; errors name the row in the whole file."""
     first_row = 1
     for chunk in chunks:
-        yield chunk, copy_texts(chunk.frame[column].tolist(), column, first_row)
+        cells = chunk.frame[column].tolist() if len(chunk.frame) else []
+        yield chunk, copy_texts(cells, column, first_row)
         first_row += len(chunk.frame)
