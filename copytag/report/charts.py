@@ -114,7 +114,7 @@ def bar_chart(labels: Sequence[str], values: Sequence[float], title: str, second
     if secondary is not None:
         more = ax.barh([p - offset for p in positions], secondary, height=height, color=MUTED, label=legend[1])
         annotate(ax, more, secondary)
-        ax.legend(frameon=False, fontsize=9, loc="lower right")
+        ax.legend(frameon=False, fontsize=9, loc="lower right", bbox_to_anchor=(1, 1), ncol=2)
     ax.set_yticks(positions, labels, fontfamily=list(font_family()))
     ax.xaxis.set_major_formatter(percent_formatter())
     ax.set_xlim(0, max([*values, *(secondary or []), 0.01]) * 1.18)

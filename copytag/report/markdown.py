@@ -14,8 +14,9 @@ from .html import count, share
 from .names import display_name
 from .sections import METHODS, SECTIONS
 
-#: Characters with a meaning in Markdown (inline or in a table row); ``<`` and ``>`` are HTML-escaped.
-MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}()#+!|~-])")
+#: Characters with a meaning inside a line of Markdown or a table row (no line starts with data,
+#: so line-start syntax such as ``#`` or ``-`` needs no escape); ``<``, ``>``, ``&`` are HTML-escaped.
+MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]|~])")
 
 
 def cell(value: Any) -> str:

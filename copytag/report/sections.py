@@ -32,7 +32,8 @@ METHODS: tuple[tuple[str, str], ...] = (
     ("Keywords", "the words that matched each call to action, case-folded for counting and shown in their most "
                  "frequent form, under the creative's language; counted once per creative."),
     ("Phrases", "whole copy lines (cut at sentence marks, line breaks, brackets and emoji) and runs of 2 to 4 "
-                "words inside a line, compared lower-cased without punctuation; a phrase recurs when at least two "
+                "words inside a line that neither start nor end with a short function word (\u201cthe\u201d, "
+                "\u201cde\u201d), compared lower-cased without punctuation; a phrase recurs when at least two "
                 "creatives use it, and a shorter phrase is left out when a longer one containing it covers 80% of "
                 "its creatives."),
     ("Tones", "emoji, exclamation, question, figure (numbers, prices, durations), label (hashtags, bracketed "
