@@ -54,12 +54,12 @@ def extract_ctas(text: str, language: str | None = None, extra: ExtraTerms = Non
     require_str(text, "extract_ctas")
     lexicons = _lexicons_for(language, _as_lexicons(extra))
     found: dict[Hit, str] = {}
-    folded: dict[tuple[bool, bool], Folded] = {}
+    folded: dict[bool, Folded] = {}
     for lexicon in lexicons:
-        how = (lexicon.fold_accents, lexicon.turkic_casing)
-        if how not in folded:
-            folded[how] = fold(text, *how)
-        norm = folded[how]
+        turkic = lexicon.turkic_casing
+        if turkic not in folded:
+            folded[turkic] = fold(text, False, turkic)
+        norm = folded[turkic]
         code = lexicon.code or language or "und"
         for hit in compile_lexicon(lexicon).scan(norm.text):
             start, end = norm.span(hit.start, hit.end)

@@ -10,6 +10,7 @@ A lexicon file has the same shape for every language::
     lead = ["ya", "y"]           # words that may open a clause before a guarded trigger
     link = ["para", "y"]         # words that tie a trigger to an earlier CTA ("toca para ver")
     objects = ["app", "gratis"]  # words after a trigger that show it addresses the reader
+    subjects = ["ella", "lo"]    # words right before a guarded trigger that make it narrative
     prefixes = []                # proclitics split off a word before lookup (Arabic و, ف)
 
     [download]                   # one table per action type
@@ -42,7 +43,7 @@ except ModuleNotFoundError:  # Python 3.10
 #: How strictly a trigger must be placed to count (see the module doc).
 CONDITIONS: tuple[str, ...] = ("always", "guarded", "object")
 SCRIPTS: tuple[str, ...] = ("spaced", "unspaced")
-_WORD_LISTS: tuple[str, ...] = ("lead", "link", "objects", "prefixes")
+_WORD_LISTS: tuple[str, ...] = ("lead", "link", "objects", "subjects", "prefixes")
 _COMMON = "_common"
 
 
@@ -75,6 +76,7 @@ class Lexicon:
     lead: tuple[str, ...] = ()
     link: tuple[str, ...] = ()
     objects: tuple[str, ...] = ()
+    subjects: tuple[str, ...] = ()
     prefixes: tuple[str, ...] = ()
     triggers: tuple[Trigger, ...] = ()
     stops: tuple[str, ...] = ()
@@ -113,7 +115,7 @@ def load_lexicon(source: str | os.PathLike[str] | Mapping[str, Any]) -> Lexicon:
     >>> load_lexicon({"wtach": ["x"]})
     Traceback (most recent call last):
     ...
-    ValueError: lexicon <mapping>: unknown key 'wtach'; use the action types download, watch, click, obtain, trial, continue, a [stop] table, or code, name, script, fold_accents, turkic_casing, lead, link, objects, prefixes
+    ValueError: lexicon <mapping>: unknown key 'wtach'; use the action types download, watch, click, obtain, trial, continue, a [stop] table, or code, name, script, fold_accents, turkic_casing, lead, link, objects, subjects, prefixes
     """
     if isinstance(source, Mapping):
         return parse_lexicon(source, "<mapping>")

@@ -20,10 +20,10 @@ from functools import lru_cache
 from typing import Iterator, NamedTuple
 
 from ._unicode_tables import MARKS
-from .cta_lexicon import Lexicon
+from .cta_lexicon import Lexicon, Trigger
 from .normalize import fold
 
-WORD = re.compile(f"[\\w{MARKS}]+")
+WORD = re.compile(f"[\\w{MARKS}]+(?:-[\\w{MARKS}]+)*")
 #: Characters between two words that do not end a clause: spaces, apostrophes, hyphens, quotes.
 _SOFT_GAP = re.compile(r"[\s'\-\"]*")
 #: How many words may stand between the parts of a separable verb, and how far an object may follow.
@@ -52,40 +52,75 @@ class _Entry:
 
 
 def fold_phrase(text: str, lexicon: Lexicon) -> str:
-    """The folded form of a lexicon phrase, spaced consistently."""
-    return " ".join(fold(text, lexicon.fold_accents, lexicon.turkic_casing).text.split())
+    """The folded form of a lexicon phrase (accents kept), spaced consistently."""
+    return " ".join(fold(text, False, lexicon.turkic_casing).text.split())
+
+
+@lru_cache(maxsize=4096)
+def strip_accents(word: str, turkic: bool = False) -> str:
+    """``word`` without the accents of its Latin letters.
+
+    >>> strip_accents("descárgala"), strip_accents("zdobądź")
+    ('descargala', 'zdobadz')
+    """
+    return fold(word, True, turkic).text
 
 
 def words_of(phrase: str) -> tuple[str, ...]:
     """The words of a folded phrase, as the scanner sees them.
 
-    >>> words_of("cadastre-se"), words_of("lade")
-    (('cadastre', 'se'), ('lade',))
+    >>> words_of("cadastre-se"), words_of("lade die app")
+    (('cadastre-se',), ('lade', 'die', 'app'))
     """
     return tuple(WORD.findall(phrase))
 
 
 class SpacedMatcher:
-    """Whole-word matching for scripts that separate words with spaces."""
+    """Whole-word matching for scripts that separate words with spaces.
+
+    With ``fold_accents``, a word written without any accent matches the
+    accented entry ("descargala" is "descárgala"), but a word written with
+    accents must match exactly: "téléchargé" (participle) is not "télécharge".
+    When dropping an accent makes two entries of one action the same word
+    ("descargá" and the noun "descarga"), the unaccented entry decides.
+    """
 
     def __init__(self, lexicon: Lexicon) -> None:
+        self.folds = lexicon.fold_accents
+        self.turkic = lexicon.turkic_casing
         self.index: dict[str, list[_Entry]] = {}
-        for trig in lexicon.triggers:
-            parts = tuple(words_of(fold_phrase(p, lexicon)) for p in trig.surface.split(GAP_MARK.strip()))
-            parts = tuple(p for p in parts if p)
-            if parts:
-                self.index.setdefault(parts[0][0], []).append(_Entry(trig.action, trig.condition, parts))
-        for entries in self.index.values():
-            entries.sort(key=lambda e: -e.size)
+        entries = [self._entry(trig, lexicon) for trig in lexicon.triggers]
+        plain = {(e.action, e.parts) for e in entries}
+        for entry in entries:
+            self.index.setdefault(entry.parts[0][0], []).append(entry)
+            folded = _Entry(entry.action, entry.condition, self._strip_parts(entry.parts))
+            if folded.parts != entry.parts and (folded.action, folded.parts) not in plain:
+                self.index.setdefault(folded.parts[0][0], []).append(folded)
+        for group in self.index.values():
+            group.sort(key=lambda e: -e.size)
         self.stops: dict[str, list[tuple[str, ...]]] = {}
         for phrase in lexicon.stops:
-            stop = words_of(fold_phrase(phrase, lexicon))
-            if stop:
-                self.stops.setdefault(stop[0], []).append(stop)
-        self.lead = _word_set(lexicon.lead, lexicon)
-        self.link = _word_set(lexicon.link, lexicon)
-        self.objects = _word_set(lexicon.objects, lexicon)
+            for stop in {words_of(fold_phrase(phrase, lexicon)), self._strip_parts((words_of(fold_phrase(phrase, lexicon)),))[0]}:
+                if stop:
+                    self.stops.setdefault(stop[0], []).append(stop)
+        self.lead = self._words(lexicon.lead, lexicon)
+        self.link = self._words(lexicon.link, lexicon)
+        self.objects = self._words(lexicon.objects, lexicon)
+        self.subjects = self._words(lexicon.subjects, lexicon)
         self.prefixes = tuple(fold_phrase(p, lexicon) for p in lexicon.prefixes)
+
+    def _entry(self, trig: Trigger, lexicon: Lexicon) -> _Entry:
+        parts = tuple(words_of(fold_phrase(p, lexicon)) for p in trig.surface.split(GAP_MARK.strip()))
+        return _Entry(trig.action, trig.condition, tuple(p for p in parts if p))
+
+    def _strip_parts(self, parts: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+        if not self.folds:
+            return parts
+        return tuple(tuple(strip_accents(w, self.turkic) for w in part) for part in parts)
+
+    def _words(self, phrases: tuple[str, ...], lexicon: Lexicon) -> frozenset[str]:
+        words = _word_set(phrases, lexicon)
+        return words | {strip_accents(w, self.turkic) for w in words} if self.folds else words
 
     def scan(self, norm: str) -> list[Hit]:
         """Every licensed trigger in ``norm``, before overlaps are resolved."""
@@ -119,6 +154,8 @@ class SpacedMatcher:
     def _licensed(self, condition: str, text: _Words, i: int, last: int, state: _ChainState) -> bool:
         if condition == "always":
             return True
+        if i > 0 and text.clause[i - 1] == text.clause[i] and text.words[i - 1] in self.subjects:
+            return False
         if self._has_object(text, last):
             return True
         if condition == "object":
@@ -305,6 +342,9 @@ class UnspacedMatcher:
         return not before or not _is_letter(before[-1])
 
     def _follows_cta(self, norm: str, start: int, ends: set[int]) -> bool:
+        """Right after a CTA ("点击观看"), maybe through spaces or a link word ("下载后继续")."""
+        while start > 0 and norm[start - 1] == " ":
+            start -= 1
         if start in ends:
             return True
         return any(start - len(w) in ends and norm.startswith(w, start - len(w)) for w in self.link)
