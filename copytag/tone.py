@@ -6,8 +6,9 @@ character tables are in :mod:`copytag.tonedata`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import Iterable
 
 from . import tonedata as td
 from ._unicode_tables import MARKS
@@ -36,29 +37,39 @@ def tag_tone(text: str, language: str | None = None) -> ToneTags:
     >>> tag_tone("Who is the real heir").primary_tone
     'other'
     """
-    require_str(text, "tag_tone")
+    if text.__class__ is not str:
+        require_str(text, "tag_tone")
     evidence: list[Evidence] = []
-    emoji_spans = _add_emoji(text, evidence)
+    emoji_spans = _add_emoji(text, evidence) if not text.isascii() else []
     _add_marks(text, evidence)
-    masked = emoji_spans + _add_labels(text, evidence, emoji_spans)
+    masked = sorted(emoji_spans + _add_labels(text, evidence, emoji_spans))
     _add_figures(text, evidence, masked, language)
-    evidence.sort(key=lambda e: (e.start, e.end))
-    tones = frozenset(e.tone for e in evidence) or frozenset({"other"})
-    return ToneTags(tones=tones, primary_tone=primary_tone_of(tones), evidence=tuple(evidence))
+    if not evidence:
+        return _OTHER
+    evidence.sort(key=_span_key)
+    tones = frozenset([e.tone for e in evidence])
+    return ToneTags(tones, primary_tone_of(tones), tuple(evidence))
+
+
+_OTHER = ToneTags(frozenset({"other"}), "other", ())
+
+
+def _span_key(e: Evidence) -> tuple[int, int]:
+    return e.start, e.end
 
 
 # --- emoji -----------------------------------------------------------------
 
 
 @lru_cache(maxsize=1)
-def _emoji_regex() -> re.Pattern[str]:
-    """One trie-shaped pattern for every emoji sequence, longest match first.
+def _emoji_tables() -> tuple[re.Pattern[str], dict[str, re.Pattern[str]], dict[str, str]]:
+    """A pattern that finds where an emoji may start, and per first character
+    a trie-shaped pattern of every sequence starting with it, longest first.
 
     Built from the ``emoji`` package's data (RGI sequences: ZWJ, flags, tag
     flags, skin tones, keycaps). Unqualified single characters (©, ™, ▶ ...)
     are text-style symbols and left out; with U+FE0F they are in the data as
-    fully-qualified. Sequences joined by ZWJ that are not RGI still count as
-    one emoji. A following U+FE0E (text presentation) cancels the match.
+    fully-qualified. A following U+FE0E (text presentation) cancels a match.
     """
     import emoji
 
@@ -70,8 +81,37 @@ def _emoji_regex() -> re.Pattern[str]:
         for ch in seq:
             node = node.setdefault(ch, {})
         node[""] = {}
-    one = _trie_pattern(trie)
-    return re.compile(f"(?:{one})(?:\u200d(?:{one}))*(?!\ufe0e)")
+    by_first = {
+        first: re.compile(re.escape(first) + _trie_pattern(child) + "(?!\ufe0e)")
+        for first, child in trie.items()
+    }
+    # Beyond the BMP every emoji starts in one block: one range is the
+    # cheapest test. Keycaps start with an ASCII digit, # or * and are looked
+    # for only when the text has U+20E3.
+    wide = sorted(ord(ch) for ch in trie if not ch.isascii() and ord(ch) <= 0xFFFF)
+    smp = [ord(ch) for ch in trie if ord(ch) > 0xFFFF]
+    starts = re.compile(f"[{_ranges_class(wide)}{chr(min(smp))}-{chr(max(smp))}]")
+    names = {seq: data["en"] for seq, data in emoji.EMOJI_DATA.items()}
+    return starts, by_first, names
+
+
+def _ranges_class(codepoints: list[int], gap: int = 64) -> str:
+    """A small character-class body that covers ``codepoints``.
+
+    ``re`` tests ranges beyond the BMP one by one for every character, so
+    nearby code points are merged into few ranges (gaps up to ``gap``); the
+    few extra candidates this admits are rejected by the exact match after.
+    """
+    spans: list[list[int]] = []
+    for cp in codepoints:
+        if spans and spans[-1][1] >= cp - gap:
+            spans[-1][1] = cp
+        else:
+            spans.append([cp, cp])
+    return "".join(
+        re.escape(chr(lo)) if lo == hi else f"{re.escape(chr(lo))}-{re.escape(chr(hi))}"
+        for lo, hi in spans
+    )
 
 
 def _trie_pattern(node: dict[str, dict]) -> str:
@@ -82,33 +122,60 @@ def _trie_pattern(node: dict[str, dict]) -> str:
         branches.append(re.escape(leaves[0]))
     elif leaves:
         branches.append("[" + "".join(re.escape(ch) for ch in leaves) + "]")
+    if not branches:
+        return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     return f"(?:{body})?" if "" in node else body
 
 
-def find_emoji(text: str) -> Iterator[re.Match[str]]:
-    """Every emoji sequence in ``text``, as regex matches, left to right.
+def find_emoji(text: str) -> list[Span]:
+    """The span of every emoji sequence in ``text``, left to right.
 
-    >>> [m.group() for m in find_emoji("Hi 👩🏽‍💻 and 🇧🇷, not © or #")]
+    Sequences joined by ZWJ that are not in Unicode's list still count as one.
+
+    >>> text = "Hi 👩🏽‍💻 and 🇧🇷, not © or #"
+    >>> [text[s:e] for s, e in find_emoji(text)]
     ['👩🏽\u200d💻', '🇧🇷']
     """
-    return _emoji_regex().finditer(text)
+    if text.isascii():
+        return []
+    starts, by_first, _ = _emoji_tables()
+    candidates = starts.finditer(text)
+    if "\u20e3" in text:
+        keycaps = _KEYCAP_START.finditer(text)
+        candidates = sorted([*candidates, *keycaps], key=lambda m: m.start())
+    spans: list[Span] = []
+    for candidate in candidates:
+        begin = candidate.start()
+        if spans and begin < spans[-1][1]:
+            continue
+        end = _match_emoji(text, begin, by_first)
+        if end is None:
+            continue
+        while text.startswith("\u200d", end) and (
+            (joined := _match_emoji(text, end + 1, by_first)) is not None
+        ):
+            end = joined
+        spans.append((begin, end))
+    return spans
 
 
-def _emoji_name(seq: str) -> str:
-    import emoji
+_KEYCAP_START = re.compile("[#*0-9](?=\ufe0f?\u20e3)")
 
-    data = emoji.EMOJI_DATA.get(seq)
-    return data["en"] if data else ""
+
+def _match_emoji(text: str, pos: int, by_first: dict[str, re.Pattern[str]]) -> int | None:
+    pattern = by_first.get(text[pos : pos + 1])
+    m = pattern.match(text, pos) if pattern is not None else None
+    return m.end() if m else None
 
 
 def _add_emoji(text: str, evidence: list[Evidence]) -> list[Span]:
-    if text.isascii():
-        return []
-    spans = []
-    for m in find_emoji(text):
-        evidence.append(Evidence("emoji", m.group(), m.start(), m.end(), _emoji_name(m.group())))
-        spans.append(m.span())
+    spans = find_emoji(text)
+    if spans:
+        names = _emoji_tables()[2]
+        for start, end in spans:
+            seq = text[start:end]
+            evidence.append(Evidence("emoji", seq, start, end, names.get(seq, "")))
     return spans
 
 
@@ -123,9 +190,9 @@ def _add_marks(text: str, evidence: list[Evidence]) -> None:
     """One evidence per run of marks and tone: "?!" is a question and an exclamation."""
     for m in _MARK_RUN.finditer(text):
         run = m.group()
-        if any(ch in _QUESTION for ch in run):
+        if not _QUESTION.isdisjoint(run):
             evidence.append(Evidence("question", run, m.start(), m.end(), "mark"))
-        if any(ch in _EXCLAMATION for ch in run):
+        if not _EXCLAMATION.isdisjoint(run):
             evidence.append(Evidence("exclamation", run, m.start(), m.end(), "mark"))
 
 
@@ -140,6 +207,7 @@ _BRACKETS = re.compile(
     )
 )
 _HAS_WORD = re.compile(r"[^\W_]")
+_HAS_OPENER = re.compile("[" + re.escape("".join(o for o, _ in td.LABEL_BRACKETS)) + "]")
 _DIGITS_ONLY = re.compile(r"[#＃]\d+")
 
 
@@ -155,6 +223,8 @@ def _add_labels(text: str, evidence: list[Evidence], emoji_spans: list[Span]) ->
             else:
                 evidence.append(Evidence("label", m.group(), m.start(), m.end(), "hashtag"))
             hashtags.append(m.span())
+    if not _HAS_OPENER.search(text):
+        return hashtags
     for m in _BRACKETS.finditer(text):
         if _HAS_WORD.search(m.group()):
             evidence.append(Evidence("label", m.group(), m.start(), m.end(), "bracket"))
@@ -169,12 +239,13 @@ def _alternation(words: Iterable[str]) -> str:
 
 
 _NUMBER = r"\d+(?:(?:[.,'’:/]|[ \u00a0\u202f](?=\d{3}(?!\d)))\d+)*"
-_FIGURE = re.compile(
-    rf"(?P<cur>(?<![^\W\d_])(?:{_alternation(td.CURRENCY_PREFIXES)})[ \u00a0]?)?"
-    rf"(?P<num>{_NUMBER})"
-    rf"(?:(?P<pct>[ \u00a0]?[%％‰])"
-    rf"|[ \u00a0]?(?P<sfx>(?:{_alternation(td.CURRENCY_SUFFIXES)})(?![^\W\d_]))"
-    rf"|(?P<mult>(?:{_alternation(td.NUMBER_SUFFIXES)})(?![^\W\d_])))?"
+_DIGITS = re.compile(_NUMBER)
+_NOT_LATIN = "(?![A-Za-zÀ-ÖØ-öø-ÿ])"  # "10k" but not "10kg"; "99円で" is fine
+_PREFIXES = tuple(sorted(td.CURRENCY_PREFIXES, key=len, reverse=True))
+_SUFFIX = re.compile(
+    rf"(?P<pct>[ \u00a0]?[%％‰])"
+    rf"|[ \u00a0]?(?P<sfx>(?:{_alternation(td.CURRENCY_SUFFIXES)}){_NOT_LATIN})"
+    rf"|(?P<mult>(?:{_alternation(td.NUMBER_SUFFIXES)}){_NOT_LATIN})"
 )
 _CJK_UNIT = _alternation(td.CJK_UNITS)
 _CJK_NUMBER = re.compile(
@@ -182,20 +253,44 @@ _CJK_NUMBER = re.compile(
     f"(?P<n>[{td.CJK_NUMERALS}]+)(?P<unit>{_CJK_UNIT})"
 )
 _CJK_UNITS_FOR_ONE = tuple(td.CJK_UNITS_FOR_ONE)
-_HAS_CJK_NUMERAL = re.compile(f"[{td.CJK_NUMERALS}]")
+_HAS_CJK_NUMERAL = re.compile(f"[{td.CJK_NUMERALS}半]")
 
 
 def _add_figures(
     text: str, evidence: list[Evidence], masked: list[Span], language: str | None
 ) -> None:
-    for m in _FIGURE.finditer(text):
+    for m in _DIGITS.finditer(text):
         if masked and _overlaps(m.span(), masked):
             continue
-        kind = "price" if m["cur"] or m["sfx"] else "percent" if m["pct"] else "number"
-        evidence.append(Evidence("figure", m.group(), m.start(), m.end(), kind))
-    if _HAS_CJK_NUMERAL.search(text):
+        start, end = m.span()
+        kind = "number"
+        if start:
+            prefix = _currency_before(text, start)
+            if prefix:
+                start, kind = start - prefix, "price"
+        after = _SUFFIX.match(text, end)
+        if after:
+            end = after.end()
+            kind = "percent" if after["pct"] else "price" if after["sfx"] else kind
+        evidence.append(Evidence("figure", text[start:end], start, end, kind))
+    if not text.isascii() and _HAS_CJK_NUMERAL.search(text):
         _add_cjk_figures(text, evidence, masked)
     _add_spelled_figures(text, evidence, language)
+
+
+def _currency_before(text: str, start: int) -> int:
+    """Length of a currency sign (and one space) right before ``start``, else 0."""
+    head = text[max(0, start - 5) : start]
+    gap = 1 if head[-1:] in (" ", "\u00a0") else 0
+    if gap:
+        head = head[:-1]
+    if not head.endswith(_PREFIXES):
+        return 0
+    sign = next(p for p in _PREFIXES if head.endswith(p))
+    before = text[start - gap - len(sign) - 1 : start - gap - len(sign)] if start - gap - len(sign) else ""
+    if before.isalpha():  # "BRL$" or a word ending in "Rs": not a sign of its own
+        return 0
+    return len(sign) + gap
 
 
 def _add_cjk_figures(text: str, evidence: list[Evidence], masked: list[Span]) -> None:
@@ -229,9 +324,16 @@ def _spelled_regex(language: str | None) -> re.Pattern[str] | None:
     )
 
 
+_LATIN_WORD = re.compile("[a-zßà-öø-ÿœ]+")  # number words are all in these letters
+_NUMBER_TRIGGERS = frozenset(
+    [w for words in td.NUMBER_WORDS.values() for w in words]
+    + [a for arts, _ in td.ONE_BEFORE_UNITS.values() for a in arts]
+)
+
+
 def _add_spelled_figures(text: str, evidence: list[Evidence], language: str | None) -> None:
-    if not text.isascii() and _is_unspaced(text):
-        return
+    if _NUMBER_TRIGGERS.isdisjoint(_LATIN_WORD.findall(text.lower())):
+        return  # the common case: no number word at all, no regex scan
     pattern = _spelled_regex(language)
     if pattern is None:
         return
@@ -239,14 +341,8 @@ def _add_spelled_figures(text: str, evidence: list[Evidence], language: str | No
         evidence.append(Evidence("figure", m.group(), m.start(), m.end(), "spelled"))
 
 
-_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
-
-
-def _is_unspaced(text: str) -> bool:
-    """True for CJK, kana, Hangul and Thai copy, where Latin number words do not occur."""
-    return _UNSPACED.search(text) is not None
-
-
 def _overlaps(span: Span, spans: list[Span]) -> bool:
+    """Whether ``span`` overlaps one of ``spans`` (sorted, not overlapping each other)."""
     start, end = span
-    return any(start < e and s < end for s, e in spans)
+    i = bisect_left(spans, (end,))  # the spans that start before ``end``...
+    return i > 0 and spans[i - 1][1] > start  # ...the last of which reaches past ``start``

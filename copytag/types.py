@@ -65,8 +65,7 @@ class Evidence(NamedTuple):
     score: float = 1.0
 
 
-@dataclass(frozen=True, slots=True)
-class ToneTags:
+class ToneTags(NamedTuple):
     """The tone part of a result: the tones, the primary tone and the evidence."""
 
     tones: frozenset[str]
