@@ -45,7 +45,7 @@ def extract_ctas(text: str, language: str | None = None, extra: ExtraTerms = Non
     >>> [(c.action, c.keyword, c.language) for c in extract_ctas("¡Descárgala y mira gratis!", "es")]
     [('download', 'Descárgala', 'es'), ('watch', 'mira', 'es')]
     >>> [(c.action, c.keyword) for c in extract_ctas("Obtén 7 días de prueba gratis", "es")]
-    [('obtain', 'Obtén'), ('trial', 'prueba gratis')]
+    [('obtain', 'Obtén'), ('trial', 'días de prueba')]
     >>> [c.keyword for c in extract_ctas("Lade die App jetzt herunter!", "de")]
     ['Lade die App jetzt herunter']
     >>> [c.action for c in extract_ctas("Binge it tonight", "en", extra={"watch": ["binge it"]})]

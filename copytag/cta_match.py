@@ -98,6 +98,7 @@ class SpacedMatcher:
                 self.index.setdefault(folded.parts[0][0], []).append(folded)
         for group in self.index.values():
             group.sort(key=lambda e: -e.size)
+        self.cores = {(e.action, e.parts[0]) for group in self.index.values() for e in group if len(e.parts) == 1}
         self.stops: dict[str, list[tuple[str, ...]]] = {}
         for phrase in lexicon.stops:
             for stop in {words_of(fold_phrase(phrase, lexicon)), self._strip_parts((words_of(fold_phrase(phrase, lexicon)),))[0]}:
@@ -137,8 +138,25 @@ class SpacedMatcher:
                     continue
                 if self._licensed(entry.condition, text, i, last, state):
                     state.add(text.clause[i], last)
-                    hits.append(Hit(entry.action, text.starts[i], text.ends[last]))
+                    first, final = self._keyword_words(entry, text, i, last)
+                    hits.append(Hit(entry.action, text.starts[first], text.ends[final]))
         return hits
+
+    def _keyword_words(self, entry: _Entry, text: _Words, i: int, last: int) -> tuple[int, int]:
+        """The words of a phrase that name the action: "Descarga la app" → "Descarga".
+
+        Trailing objects and determiners license the trigger but are not the
+        keyword, when what is left is itself a trigger of the same action;
+        separable verbs keep their whole span.
+        """
+        if len(entry.parts) > 1:
+            return i, last
+        end = last
+        while end > i and (text.words[end] in self.objects or text.words[end] in self.subjects):
+            end -= 1
+            if (entry.action, tuple(text.words[i : end + 1])) in self.cores:
+                last = end
+        return i, last
 
     def _stop_reach(self, text: _Words) -> list[tuple[int, int]]:
         """For each word, the stop phrase reaching furthest over it: (first, last) word, or (-1, -1)."""
@@ -376,7 +394,7 @@ def keep_longest(hits: list[Hit]) -> list[Hit]:
     """Drop each hit that another hit of the same action strictly contains; drop duplicates.
 
     >>> keep_longest([Hit("watch", 0, 5), Hit("watch", 0, 9), Hit("continue", 0, 5)])
-    [Hit(action='continue', start=0, end=5), Hit(action='watch', start=0, end=9)]
+    [Hit(action='watch', start=0, end=9), Hit(action='continue', start=0, end=5)]
     """
     kept: list[Hit] = []
     reach: dict[str, int] = {}

@@ -42,7 +42,7 @@ def test_labelled_case(code: str, case: dict[str, str]) -> None:
     assert {c.action for c in found} == set(split_field(case["actions"])), case["note"]
     keywords = [c.keyword for c in found]
     for expected in split_field(case["keywords"]):
-        assert any(expected in keyword for keyword in keywords), (expected, keywords)
+        assert any(expected in k or k in expected for k in keywords), (expected, keywords)
 
 
 def test_every_language_has_enough_cases() -> None:
@@ -127,7 +127,7 @@ def test_user_terms_from_a_toml_file(tmp_path: Path) -> None:
 
 def test_user_terms_share_the_language_folding() -> None:
     found = extract_ctas("MARATONEA YA", "es", extra={"watch": ["maratoneá ya"]})
-    assert [c.keyword for c in found] == ["MARATONEA YA"]
+    assert [c.keyword for c in found] == ["MARATONEA"]
 
 
 def test_accented_words_must_match_exactly() -> None:
@@ -151,11 +151,11 @@ def test_tag_fills_ctas_and_actions() -> None:
 def test_unicode_folding_keeps_original_spans() -> None:
     text = "ＤＯＷＮＬＯＡＤ ＮＯＷ"
     (cta,) = extract_ctas(text, "en")
-    assert cta.keyword == text
+    assert (cta.keyword, cta.start, cta.end) == ("ＤＯＷＮＬＯＡＤ", 0, 8)
     (cta,) = extract_ctas("👉 İNDİR", "tr")
     assert cta.keyword == "İNDİR"
     (cta,) = extract_ctas("شَاهِدْ الآن", "ar")
-    assert cta.keyword == "شَاهِدْ الآن"
+    assert cta.keyword == "شَاهِدْ"
 
 
 def test_large_text_is_handled() -> None:
