@@ -45,9 +45,17 @@ def process_pool(n_jobs: int) -> Iterator[ProcessPoolExecutor]:
     try:
         yield pool
     except BaseException:
-        pool.shutdown(wait=False, cancel_futures=True)
+        stop_now(pool)
         raise
     pool.shutdown()
+
+
+def stop_now(pool: ProcessPoolExecutor) -> None:
+    """Cancel queued work and end the workers without waiting for the chunks they are on."""
+    workers = list((getattr(pool, "_processes", None) or {}).values())  # no public API before 3.14
+    pool.shutdown(wait=False, cancel_futures=True)
+    for worker in workers:
+        worker.terminate()
 
 
 def imap_ordered(

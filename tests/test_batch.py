@@ -5,8 +5,10 @@ import csv
 import hashlib
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -218,6 +220,27 @@ def test_ctrl_c_leaves_no_output(sample_csv: Path, tmp_path: Path) -> None:
     with pytest.raises(KeyboardInterrupt):
         tag_file(str(sample_csv), str(out), chunk_size=10, jobs=2, on_progress=interrupt)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["sample.csv"]
+
+
+def test_a_real_interrupt_stops_every_process_and_leaves_no_output(sample_csv: Path, tmp_path: Path) -> None:
+    rows = read_rows(sample_csv)
+    source = write_csv(tmp_path / "many.csv", rows[0], rows[1:] * 100)
+    out = tmp_path / "out.csv"
+    command = [sys.executable, "-m", "copytag", "tag", str(source), "-o", str(out), "--jobs", "2", "--chunk-size", "50"]
+    child = subprocess.Popen(command, stderr=subprocess.PIPE, start_new_session=True,
+                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    wait_for(lambda: list(tmp_path.glob(".out.csv.*.part")), child)
+    os.killpg(child.pid, signal.SIGINT)
+    _, stderr = child.communicate(timeout=30)
+    assert child.returncode == 130 and b"was not written" in stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["many.csv", "sample.csv"]
+
+
+def wait_for(condition, child: subprocess.Popen, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert child.poll() is None and time.monotonic() < deadline, "the run ended before it could be interrupted"
+        time.sleep(0.02)
 
 
 def test_output_equal_to_input_is_refused(sample_csv: Path) -> None:

@@ -7,7 +7,8 @@ from typing import Any
 
 import click
 
-from ..fileio import FORMATS
+from ..batch import DEFAULT_CHUNK_SIZE, tag_file
+from ..fileio import FORMATS, InputError
 
 #: How many languages the summary names before "... and N more".
 TOP_LANGUAGES = 10
@@ -27,7 +28,7 @@ class TagFailed(click.ClickException):
 @click.option("-j", "--jobs", default=1, show_default=True, type=int, help="Processes to tag in (-1: one per core).")
 @click.option("--format", "output_format", type=click.Choice(FORMATS), help="Output format (default: from -o's extension).")
 @click.option("--input-format", type=click.Choice(FORMATS), help="Input format (default: from INPUT's extension).")
-@click.option("--chunk-size", default=10_000, show_default=True, type=click.IntRange(min=1), help="Rows per chunk.")
+@click.option("--chunk-size", default=DEFAULT_CHUNK_SIZE, show_default=True, type=click.IntRange(min=1), help="Rows per chunk.")
 @click.option("--encoding", default="utf-8", show_default=True, help="Text encoding of a CSV, TSV or JSONL input.")
 @click.option("--errors", default="strict", show_default=True, type=click.Choice(["strict", "replace"]),
               help="On bytes that do not decode: stop, or replace them with U+FFFD.")
@@ -47,16 +48,19 @@ def tag_command(input_path: str, output_path: str, column: str, quiet: bool, no_
     Example:
       copytag tag creatives.csv -o tagged.csv --column ad_copy --jobs 2
     """
-    from ..batch import tag_file
-
     progress = ProgressDisplay(enabled=not quiet and sys.stderr.isatty())
     try:
         with progress:
             summary = tag_file(input_path, output_path, column, use_model=not no_model,
                                on_progress=progress.update, **settings)
     except KeyboardInterrupt:
-        raise TagFailed(f"interrupted; {output_path} was not written") from None
-    except (ValueError, LookupError, ImportError, OSError) as exc:
+        click.echo(f"interrupted; {output_path} was not written", err=True)
+        raise SystemExit(130) from None
+    except InputError as exc:
+        raise TagFailed(str(exc)) from None
+    except KeyError:  # a bug, not a bad input: keep the traceback
+        raise
+    except (ValueError, LookupError, ImportError, OSError) as exc:  # e.g. an unknown --encoding
         raise TagFailed(str(exc)) from None
     if not quiet:
         click.echo("\n".join(summary_lines(summary)))
@@ -108,24 +112,24 @@ class ProgressDisplay:
             self._bar.stop()
 
     def update(self, rows: int, position: int, total: int) -> None:
-        """Show ``rows`` done and ``position`` of ``total`` (bytes or rows) read."""
+        """Show ``rows`` done, out of the rows expected from ``position`` of ``total`` (bytes or rows)."""
         if not self.enabled:
             return
         if self._bar is None:
-            self._start(total)
-        elapsed = time.perf_counter() - self._started
-        rate = rows / elapsed if elapsed > 0 else 0.0
-        self._bar.update(self._task, completed=position, rows=rows, rate=rate)
+            self._start()
+        expected = max(rows, round(rows * total / position)) if position else rows
+        rate = rows / max(time.perf_counter() - self._started, 1e-9)
+        self._bar.update(self._task, completed=rows, total=expected or 1, rate=rate)
 
-    def _start(self, total: int) -> None:
+    def _start(self) -> None:
         from rich.console import Console
         from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
 
         self._bar = Progress(
             TextColumn("tagging"), BarColumn(), TaskProgressColumn(),
-            TextColumn("{task.fields[rows]:,} rows"), TextColumn("{task.fields[rate]:,.0f} rows/s"),
+            TextColumn("{task.completed:,.0f} rows"), TextColumn("{task.fields[rate]:,.0f} rows/s"),
             TextColumn("ETA"), TimeRemainingColumn(),
             console=Console(stderr=True), transient=True,
         )
-        self._task = self._bar.add_task("tag", total=max(total, 1), rows=0, rate=0.0)
+        self._task = self._bar.add_task("tag", total=None, rate=0.0)
         self._bar.start()
