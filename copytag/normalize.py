@@ -144,13 +144,18 @@ def fold(text: str, accents: bool = False, turkic: bool = False) -> Folded:
             (m.start(), m.end(), unicodedata.normalize("NFKC", m.group()).translate(table))
             for m in _CLUSTER.finditer(text)
         ]
-    return _join_pieces(pieces)
+    return _join_pieces(text, pieces)
 
 
-def _join_pieces(pieces: list[tuple[int, int, str]]) -> Folded:
+def _join_pieces(text: str, pieces: list[tuple[int, int, str]]) -> Folded:
     starts: list[int] = []
     ends: list[int] = []
     for start, end, out in pieces:
+        if not out and ends and ends[-1] == start and _MARK.fullmatch(text, start, end):
+            ends[-1] = end  # a removed mark (Arabic sukun, U+FE0F) stays with the letter before it
         starts.extend([start] * len(out))
         ends.extend([end] * len(out))
     return Folded("".join(p[2] for p in pieces), tuple(starts), tuple(ends))
+
+
+_MARK = re.compile(f"[{MARKS}]+")
