@@ -10,6 +10,7 @@ from .. import __version__
 from .lint import lint_command, rules_command
 from .report import report_command
 from .tag import tag_command
+from .train import train_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -23,5 +24,5 @@ def main() -> None:
     """
 
 
-for _command in (tag_command, report_command, lint_command, rules_command):
+for _command in (tag_command, report_command, lint_command, rules_command, train_command):
     main.add_command(_command)
