@@ -29,7 +29,7 @@ from .fileio import (
     read_chunks,
     refuse_same_file,
 )
-from .frame import check_columns, copy_texts, tag_columns, with_tags
+from .frame import check_columns, copy_texts, tag_columns
 from .parallel import dask_executor, effective_jobs, imap_ordered, process_pool
 from .tagger import TagOptions, resolve_options
 
@@ -115,7 +115,7 @@ def tag_file(
         with executor_for(jobs, scheduler) as (executor, in_flight):
             tagged = tag_chunks(checked(chunks, column, prefix), column, opts, executor, in_flight)
             for chunk, tags in tagged:
-                writer.write(with_tags(chunk.frame, tags, prefix))
+                writer.write(chunk.frame, {prefix + name: values for name, values in tags.items()})
                 summary.count(tags)
                 if on_progress:
                     on_progress(summary.rows, chunk.position, total)
@@ -150,17 +150,17 @@ def tag_chunks(
     chunks: Iterable[Chunk], column: str, options: TagOptions, executor: Any, in_flight: int
 ) -> Iterator[tuple[Chunk, dict[str, list[Any]]]]:
     """``(chunk, its tag columns)`` in order, tagged here or on ``executor``."""
-    pairs = with_texts(chunks, column)
+    jobs = with_texts(chunks, column)
     if executor is None:
-        return ((chunk, tag_columns(texts, options)) for chunk, texts in pairs)
-    submit = lambda pair: executor.submit(tag_columns, pair[1], options)  # noqa: E731
-    return ((pair[0], tags) for pair, tags in imap_ordered(submit, pairs, in_flight))
+        return ((chunk, tag_columns(texts, options, first_row)) for chunk, texts, first_row in jobs)
+    submit = lambda job: executor.submit(tag_columns, job[1], options, job[2])  # noqa: E731
+    return ((job[0], tags) for job, tags in imap_ordered(submit, jobs, in_flight))
 
 
-def with_texts(chunks: Iterable[Chunk], column: str) -> Iterator[tuple[Chunk, list[str]]]:
-    """Each chunk with the copy to tag in it; errors name the row in the whole file."""
+def with_texts(chunks: Iterable[Chunk], column: str) -> Iterator[tuple[Chunk, list[str], int]]:
+    """Each chunk with the copy to tag in it and the number of its first row in the whole file."""
     first_row = 1
     for chunk in chunks:
         cells = chunk.frame[column].tolist() if len(chunk.frame) else []
-        yield chunk, copy_texts(cells, column, first_row)
+        yield chunk, copy_texts(cells, column, first_row), first_row
         first_row += len(chunk.frame)

@@ -8,6 +8,7 @@ Python types. Writers take the same DataFrames back.
 """
 from __future__ import annotations
 
+import csv
 import json
 import os
 import secrets
@@ -259,21 +260,21 @@ def refuse_same_file(input_path: str, output_path: str) -> None:
 
 
 class TableWriter:
-    """Write DataFrames one after another to a file of one format."""
+    """Write rows one chunk after another: a DataFrame plus extra columns given as lists."""
 
     def __init__(self, path: str, fmt: str) -> None:
         self.path, self.format = path, fmt
         self._handle: Any = None
         self._schema: Any = None
 
-    def write(self, frame: Any) -> None:
-        """Append the rows of ``frame`` (the first call also writes the header or schema)."""
+    def write(self, frame: Any, extra: dict[str, list[Any]]) -> None:
+        """Append the rows of ``frame`` with the ``extra`` columns after its own (the first call writes the header)."""
         if self.format == "parquet":
-            self._write_parquet(frame)
+            self._write_parquet(frame, extra)
         elif self.format == "jsonl":
-            self._write_jsonl(frame)
+            self._write_jsonl(frame, extra)
         else:
-            self._write_delimited(frame)
+            self._write_delimited(frame, extra)
 
     def close(self) -> None:
         """Flush and close the file."""
@@ -286,28 +287,51 @@ class TableWriter:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _write_delimited(self, frame: Any) -> None:
+    def _write_delimited(self, frame: Any, extra: dict[str, list[Any]]) -> None:
         first = self._handle is None
         if first:
             self._handle = open(self.path, "w", encoding="utf-8", newline="")
-        frame.to_csv(self._handle, sep=SEPARATORS[self.format], index=False, header=first, lineterminator="\n")
+        sep = SEPARATORS[self.format]
+        if not is_plain_text(frame):
+            frame.assign(**extra).to_csv(self._handle, sep=sep, index=False, header=first, lineterminator="\n")
+            return
+        # The standard library's writer quotes exactly as pandas does, in half the time.
+        writer = csv.writer(self._handle, delimiter=sep, lineterminator="\n")
+        if first:
+            writer.writerow([*map(str, frame.columns), *extra])
+        writer.writerows(zip(*columns_as_lists(frame), *extra.values()))
 
-    def _write_jsonl(self, frame: Any) -> None:
+    def _write_jsonl(self, frame: Any, extra: dict[str, list[Any]]) -> None:
         if self._handle is None:
             self._handle = open(self.path, "w", encoding="utf-8", newline="\n")
-        lines = [json.dumps(r, ensure_ascii=False, default=str) for r in frame.to_dict("records")]
+        names = [*map(str, frame.columns), *extra]
+        rows = zip(*columns_as_lists(frame), *extra.values())
+        lines = [json.dumps(dict(zip(names, row)), ensure_ascii=False, default=str) for row in rows]
         if lines:
             self._handle.write("\n".join(lines) + "\n")
 
-    def _write_parquet(self, frame: Any) -> None:
+    def _write_parquet(self, frame: Any, extra: dict[str, list[Any]]) -> None:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
         try:
-            table = pa.Table.from_pandas(frame, schema=self._schema, preserve_index=False)
+            table = pa.Table.from_pandas(frame.assign(**extra), schema=self._schema, preserve_index=False)
         except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
             raise InputError(f"cannot write these rows to Parquet ({exc}); a column's type changes between rows") from None
         if self._handle is None:
             self._schema = table.schema
             self._handle = pq.ParquetWriter(self.path, self._schema)
         self._handle.write_table(table)
+
+
+def columns_as_lists(frame: Any) -> list[list[Any]]:
+    """Each column of ``frame`` as a list of Python values (None for Arrow nulls)."""
+    return [frame[name].tolist() for name in frame.columns]
+
+
+def is_plain_text(frame: Any) -> bool:
+    """Whether every column of ``frame`` holds strings only, none missing (as read from CSV)."""
+    import pandas as pd
+
+    text = all(isinstance(dtype, pd.StringDtype) for dtype in frame.dtypes)
+    return text and not frame.isna().to_numpy().any()

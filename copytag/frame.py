@@ -68,14 +68,36 @@ def tag_column_names(prefix: str = "") -> list[str]:
     return [prefix + name for name in TAG_COLUMNS]
 
 
-def tag_columns(texts: list[str], options: TagOptions) -> dict[str, list[Any]]:
+class TaggingError(RuntimeError):
+    """The tagger failed on one row: a bug to report, with the row and its text."""
+
+
+def tag_columns(texts: list[str], options: TagOptions, first_row: int = 1) -> dict[str, list[Any]]:
     """Tag ``texts`` and return the tag columns as lists, in the order of ``texts``.
+
+    ``first_row`` is the number of ``texts[0]`` in the whole input, for errors.
 
     >>> tag_columns(["Hi!"], TagOptions(use_model=False))["primary_tone"]
     ['exclamation']
     """
-    rows = [result.to_dict() for result in tag_many(texts, options=options)]
+    try:
+        rows = [result.to_dict() for result in tag_many(texts, options=options)]
+    except Exception as exc:
+        raise locate_failure(texts, options, first_row) from exc
     return {name: [row[name] for row in rows] for name in TAG_COLUMNS}
+
+
+def locate_failure(texts: list[str], options: TagOptions, first_row: int) -> TaggingError:
+    """A :class:`TaggingError` naming the first row of ``texts`` that the tagger fails on."""
+    for number, text in enumerate(texts, first_row):
+        try:
+            tag_many([text], options=options)
+        except Exception as exc:  # the tagger's own bug: report it with the row that shows it
+            return TaggingError(
+                f"tagging row {number} failed with {type(exc).__name__}: {exc}; the text was "
+                f"{text[:200]!r}. This is a bug in copytag: please report it with that text"
+            )
+    return TaggingError(f"tagging rows {first_row} to {first_row + len(texts) - 1} failed, but no row fails alone")
 
 
 def copy_texts(values: Sequence[Any], column: str, first_row: int = 1) -> list[str]:
@@ -88,6 +110,8 @@ def copy_texts(values: Sequence[Any], column: str, first_row: int = 1) -> list[s
     ...
     copytag.fileio.InputError: row 2 of column 'ad_copy' holds int (3), not text; tag a column of text
     """
+    if all(type(value) is str for value in values):  # the usual case, checked fast
+        return values if isinstance(values, list) else list(values)
     try:
         return [as_copy(value) for value in values]
     except TypeError:

@@ -16,6 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 import copytag
+import copytag.frame
 from copytag.batch import tag_file
 from copytag.cli import main
 from copytag.fileio import InputError
@@ -243,6 +244,23 @@ def wait_for(condition, child: subprocess.Popen, seconds: float = 30) -> None:
         time.sleep(0.02)
 
 
+def test_a_tagger_failure_names_the_row_and_leaves_no_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real = copytag.frame.tag_many
+
+    def fail_on_boom(texts, **kwargs):
+        if "boom" in texts:
+            raise LookupError("no lexicon for this text")
+        return real(texts, **kwargs)
+
+    monkeypatch.setattr(copytag.frame, "tag_many", fail_on_boom)
+    rows = [[str(i), "boom" if i == 7 else "Watch now"] for i in range(1, 10)]
+    source = write_csv(tmp_path / "in.csv", ["id", "ad_copy"], rows)
+    result = run(str(source), "-o", str(tmp_path / "out.csv"), "--chunk-size", "4")
+    assert result.exit_code == 2
+    assert "tagging row 7 failed with LookupError: no lexicon for this text; the text was 'boom'" in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv"]
+
+
 def test_output_equal_to_input_is_refused(sample_csv: Path) -> None:
     before = sha(sample_csv)
     result = run(str(sample_csv), "-o", str(sample_csv))
@@ -303,6 +321,14 @@ def assert_frames_match(got: pd.DataFrame, want: pd.DataFrame) -> None:
             assert got[name].astype(float).tolist() == want[name].astype(float).tolist()
         else:
             assert got[name].astype(str).tolist() == want[name].astype(str).tolist(), name
+
+
+def test_text_and_typed_inputs_write_the_same_csv_bytes(tricky_csv: Path, tmp_path: Path) -> None:
+    """CSV input takes the plain-text writer, Parquet input the pandas one: same bytes out."""
+    from_csv, from_parquet = tmp_path / "from_csv.csv", tmp_path / "from_parquet.csv"
+    tag_file(str(tricky_csv), str(from_csv))
+    tag_file(str(convert(tricky_csv, tmp_path / "tricky.parquet")), str(from_parquet))
+    assert from_csv.read_bytes() == from_parquet.read_bytes()
 
 
 def test_parquet_keeps_column_types_and_nulls(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ import click
 
 from ..batch import DEFAULT_CHUNK_SIZE, tag_file
 from ..fileio import FORMATS, InputError
+from ..frame import TaggingError
 
 #: How many languages the summary names before "... and N more".
 TOP_LANGUAGES = 10
@@ -56,7 +57,7 @@ def tag_command(input_path: str, output_path: str, column: str, quiet: bool, no_
     except KeyboardInterrupt:
         click.echo(f"interrupted; {output_path} was not written", err=True)
         raise SystemExit(130) from None
-    except InputError as exc:
+    except (InputError, TaggingError) as exc:
         raise TagFailed(str(exc)) from None
     except KeyError:  # a bug, not a bad input: keep the traceback
         raise
