@@ -58,10 +58,11 @@ def run_chromium(binary: str, profile: Path, *args: str) -> str:
 def pages(tmp_path_factory) -> dict[str, Path]:
     """The example report, and a report whose copy, keywords and groups are hostile."""
     folder = tmp_path_factory.mktemp("report")
-    examples = pd.read_csv(EXAMPLES, dtype=str, keep_default_na=False)
+    examples = copytag.tag_frame(pd.read_csv(EXAMPLES, dtype=str, keep_default_na=False), column="ad_copy")
     (folder / "report.html").write_text(render_html(copytag.summarize(examples)), encoding="utf-8")
     bad = pd.DataFrame({"creative_id": ["x1", "x2", "x3", "x4"], "app": ["A"] * 4, "market": HOSTILE * 2,
                         "ad_copy": [f"{h} Watch now!" for h in HOSTILE] * 2})
+    bad = copytag.tag_frame(bad, column="ad_copy")
     hostile = copytag.summarize(pd.concat([examples, bad], ignore_index=True), by="market")
     (folder / "hostile.html").write_text(render_html(hostile, title=HOSTILE[0]), encoding="utf-8")
     return {"report": folder / "report.html", "hostile": folder / "hostile.html", "folder": folder}

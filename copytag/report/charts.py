@@ -180,8 +180,10 @@ def label_cells(ax: Any, values: Any) -> None:
 def languages_chart(table: Any) -> str:
     """Share of creatives per language (per group: a heatmap of the leading languages)."""
     if "group" in table.columns:
-        leaders = table.groupby("name")["count"].sum().sort_values(ascending=False).index[:12]
-        return heatmap(table, "name", "share", "Share of creatives by language, per group", list(leaders))
+        firsts = table.drop_duplicates("group").head(MAX_ROWS)["name"]
+        overall = table.groupby("name")["count"].sum().sort_values(ascending=False).index
+        leaders = list(dict.fromkeys([*firsts, *overall]))[:14]
+        return heatmap(table, "name", "share", "Share of creatives by language, per group", leaders)
     top = table.head(MAX_ROWS)
     return bar_chart(list(top["name"]), list(top["share"]), "Share of creatives by language")
 
