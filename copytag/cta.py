@@ -16,7 +16,7 @@ from typing import Iterable, Mapping, Union
 
 from ._validate import require_str
 from .cta_lexicon import Lexicon, Trigger, available_languages, builtin_lexicon, load_lexicon, resolve_code
-from .cta_match import Hit, compile_lexicon, keep_longest
+from .cta_match import Hit, SpacedMatcher, UnspacedMatcher, compile_lexicon, keep_longest
 from .normalize import Folded, fold
 from .types import CTA
 
@@ -52,19 +52,36 @@ def extract_ctas(text: str, language: str | None = None, extra: ExtraTerms = Non
     ['watch']
     """
     require_str(text, "extract_ctas")
-    lexicons = _lexicons_for(language, _as_lexicons(extra))
+    plan = _builtin_plan(language) if extra is None else _plan(language, _as_lexicons(extra))
     found: dict[Hit, str] = {}
     folded: dict[bool, Folded] = {}
-    for lexicon in lexicons:
-        turkic = lexicon.turkic_casing
-        if turkic not in folded:
-            folded[turkic] = fold(text, False, turkic)
-        norm = folded[turkic]
-        code = lexicon.code or language or "und"
-        for hit in compile_lexicon(lexicon).scan(norm.text):
+    for matcher, code, turkic in plan:
+        norm = folded.get(turkic)
+        if norm is None:
+            norm = folded[turkic] = fold(text, False, turkic)
+        for hit in matcher.scan(norm.text):
             start, end = norm.span(hit.start, hit.end)
             found.setdefault(Hit(hit.action, start, end), code)
+    if len(found) == 1:
+        ((hit, code),) = found.items()
+        return [CTA(hit.action, text[hit.start : hit.end], hit.start, hit.end, "lexicon", 1.0, code)]
     return [CTA(h.action, text[h.start : h.end], h.start, h.end, "lexicon", 1.0, found[h]) for h in keep_longest(list(found))]
+
+
+Plan = tuple[tuple[Union[SpacedMatcher, UnspacedMatcher], str, bool], ...]
+
+
+@lru_cache(maxsize=64)
+def _builtin_plan(language: str | None) -> Plan:
+    return _plan(language, [])
+
+
+def _plan(language: str | None, extras: list[Lexicon]) -> Plan:
+    """The matchers to run, with the code each reports and the casing its text needs."""
+    return tuple(
+        (compile_lexicon(lex), lex.code or language or "und", lex.turkic_casing)
+        for lex in _lexicons_for(language, extras)
+    )
 
 
 def _lexicons_for(language: str | None, extras: list[Lexicon]) -> list[Lexicon]:

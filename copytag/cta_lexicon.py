@@ -201,13 +201,17 @@ def resolve_code(language: str) -> str:
     ...
     LookupError: no CTA lexicon for language 'xx'; the languages are en, ar, de, es, fr, hi, id, it, ja, ko, ms, nl, pl, pt, ru, th, tr, vi, zh-Hans, zh-Hant
     """
-    by_lower = {code.lower(): code for code in available_languages()}
-    code = by_lower.get(str(language).lower())
+    code = _codes_by_lower().get(str(language).lower())
     if code is None:
         known = ", ".join(available_languages())
         hint = " (Chinese is zh-Hans or zh-Hant)" if str(language).lower() == "zh" else ""
         raise LookupError(f"no CTA lexicon for language {language!r}{hint}; the languages are {known}")
     return code
+
+
+@lru_cache(maxsize=None)
+def _codes_by_lower() -> dict[str, str]:
+    return {code.lower(): code for code in available_languages()}
 
 
 @lru_cache(maxsize=None)

@@ -15,6 +15,7 @@ only before an object word ("get *the app*", not "get married").
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator, NamedTuple
@@ -23,9 +24,17 @@ from ._unicode_tables import MARKS
 from .cta_lexicon import Lexicon, Trigger
 from .normalize import fold
 
-WORD = re.compile(f"[\\w{MARKS}]+(?:-[\\w{MARKS}]+)*")
-#: Characters between two words that do not end a clause: spaces, apostrophes, hyphens, quotes.
-_SOFT_GAP = re.compile(r"[\s'\-\"]*")
+def _bmp_marks() -> str:
+    """The combining-mark ranges below U+10000: ``re`` tests a class of BMP ranges in
+    constant time but scans astral ranges one by one, and no supported script needs them."""
+    pairs = re.findall(r"(?s)(.)(?:-(.))?", MARKS)
+    return "".join(re.escape(a) + ("-" + re.escape(b) if b else "") for a, b in pairs if ord(b or a) < 0x10000)
+
+
+_MARKS_BMP = _bmp_marks()
+WORD = re.compile(f"[\\w{_MARKS_BMP}]+(?:-[\\w{_MARKS_BMP}]+)*")
+#: A word, or a character that ends a clause: anything but spaces, apostrophes, hyphens and quotes.
+_WORD_OR_BREAK = re.compile(f"({WORD.pattern})|[^\\s'\\-\"]")
 #: How many words may stand between the parts of a separable verb, and how far an object may follow.
 MAX_GAP = 6
 OBJECT_WINDOW = 3
@@ -99,6 +108,7 @@ class SpacedMatcher:
         for group in self.index.values():
             group.sort(key=lambda e: -e.size)
         self.cores = {(e.action, e.parts[0]) for group in self.index.values() for e in group if len(e.parts) == 1}
+        self.heads = {word: _by_head(group) for word, group in self.index.items()}
         self.stops: dict[str, list[tuple[str, ...]]] = {}
         for phrase in lexicon.stops:
             for stop in {words_of(fold_phrase(phrase, lexicon)), self._strip_parts((words_of(fold_phrase(phrase, lexicon)),))[0]}:
@@ -128,19 +138,32 @@ class SpacedMatcher:
         if not self.prefixes and self.index.keys().isdisjoint(WORD.findall(norm)):
             return []
         text = _Words(norm, self.prefixes, self.index)
-        reach = self._stop_reach(text)
+        reach = None if self.stops.keys().isdisjoint(text.words) else self._stop_reach(text)
         state = _ChainState()
         hits: list[Hit] = []
         for i, word in enumerate(text.words):
-            for entry in self.index.get(word, ()):
-                last = _match_parts(entry.parts, text, i)
-                if last < 0 or _blocked(reach[i], i, last):
-                    continue
-                if self._licensed(entry.condition, text, i, last, state):
-                    state.add(text.clause[i], last)
-                    first, final = self._keyword_words(entry, text, i, last)
-                    hits.append(Hit(entry.action, text.starts[first], text.ends[final]))
+            heads = self.heads.get(word)
+            if heads is None:
+                continue
+            done: set[str] = set()
+            for size, table in heads:  # longest first: a shorter entry of a found action adds nothing
+                group = table.get(tuple(text.words[i : i + size]) if size > 1 else (word,))
+                if group and _one_clause(text, i, i + size - 1):
+                    self._add_hits(group, text, i, size, done, state, reach, hits)
         return hits
+
+    def _add_hits(self, group, text, i, size, done, state, reach, hits) -> None:  # noqa: ANN001
+        for entry in group:
+            if entry.action in done:
+                continue
+            last = i + size - 1 if len(entry.parts) == 1 else _match_rest(entry.parts, text, i + size - 1)
+            if last < 0 or (reach is not None and _blocked(reach[i], i, last)):
+                continue
+            if self._licensed(entry.condition, text, i, last, state):
+                done.add(entry.action)
+                state.add(text.clause[i], last)
+                first, final = self._keyword_words(entry, text, i, last)
+                hits.append(Hit(entry.action, text.starts[first], text.ends[final]))
 
     def _keyword_words(self, entry: _Entry, text: _Words, i: int, last: int) -> tuple[int, int]:
         """The words of a phrase that name the action: "Descarga la app" → "Descarga".
@@ -230,18 +253,19 @@ class _Words:
         self.starts: list[int] = []
         self.ends: list[int] = []
         self.clause: list[int] = []
-        clause, prev_end = 0, 0
-        for m in WORD.finditer(norm):
-            word, start = m.group(), m.start()
+        clause = 0
+        for m in _WORD_OR_BREAK.finditer(norm):
+            word = m.group(1)
+            if word is None:
+                clause += 1
+                continue
+            start = m.start()
             if prefixes and word not in index:
                 word, start = _strip_prefix(word, start, prefixes, index)
-            if self.words and not _SOFT_GAP.fullmatch(norm, prev_end, m.start()):
-                clause += 1
             self.words.append(word)
             self.starts.append(start)
             self.ends.append(m.end())
             self.clause.append(clause)
-            prev_end = m.end()
 
     def gap_after(self, i: int) -> str:
         """The text between word ``i`` and the next word (or the end), without spaces."""
@@ -259,6 +283,23 @@ def _strip_prefix(word: str, start: int, prefixes: tuple[str, ...], index: dict)
         if word.startswith(prefix) and word[len(prefix) :] in index:
             return word[len(prefix) :], start + len(prefix)
     return word, start
+
+
+def _by_head(group: list[_Entry]) -> list[tuple[int, dict[tuple[str, ...], list[_Entry]]]]:
+    """Entries grouped by the length and words of their first part, longest first."""
+    tables: dict[int, dict[tuple[str, ...], list[_Entry]]] = {}
+    for entry in group:
+        tables.setdefault(len(entry.parts[0]), {}).setdefault(entry.parts[0], []).append(entry)
+    return sorted(tables.items(), reverse=True)
+
+
+def _match_rest(parts: tuple[tuple[str, ...], ...], text: _Words, last: int) -> int:
+    """The last word of the separated parts of a verb found after word ``last``, or -1."""
+    for part in parts[1:]:
+        last = _find_part(part, text, last)
+        if last < 0:
+            return -1
+    return last
 
 
 def _match_parts(parts: tuple[tuple[str, ...], ...], text: _Words, i: int) -> int:
@@ -299,18 +340,15 @@ class UnspacedMatcher:
 
     def __init__(self, lexicon: Lexicon) -> None:
         fold_ = lambda s: fold_phrase(s, lexicon)  # noqa: E731
-        self.by_first: dict[str, list[tuple[str, str, str]]] = {}
-        for trig in lexicon.triggers:
-            surface = fold_(trig.surface)
-            if surface:
-                self.by_first.setdefault(surface[0], []).append((surface, trig.action, trig.condition))
-        for phrase in lexicon.stops:
-            surface = fold_(phrase)
-            if surface:
-                self.by_first.setdefault(surface[0], []).append((surface, "", "stop"))
-        for entries in self.by_first.values():
-            entries.sort(key=lambda e: -len(e[0]))
-        self.firsts = re.compile("[" + "".join(re.escape(c) for c in self.by_first) + "]") if self.by_first else None
+        entries = [(fold_(t.surface), t.action, t.condition) for t in lexicon.triggers]
+        entries += [(fold_(phrase), "", "stop") for phrase in lexicon.stops]
+        #: Entries by their first two characters (one-character entries under that character),
+        #: longest first: a candidate position is checked against a handful of entries.
+        self.by_start: dict[str, list[tuple[str, str, str]]] = {}
+        for entry in sorted((e for e in entries if e[0]), key=lambda e: -len(e[0])):
+            self.by_start.setdefault(entry[0][:2], []).append(entry)
+        firsts = sorted({key[0] for key in self.by_start})
+        self.firsts = re.compile("[" + "".join(re.escape(c) for c in firsts) + "]") if firsts else None
         self.lead = tuple(fold_(w) for w in lexicon.lead)
         self.link = tuple(fold_(w) for w in lexicon.link)
         self.objects = tuple(fold_(w) for w in lexicon.objects)
@@ -335,11 +373,13 @@ class UnspacedMatcher:
         return hits
 
     def _find(self, norm: str) -> Iterator[tuple[int, int, str, str]]:
+        by_start = self.by_start
         for m in self.firsts.finditer(norm):  # type: ignore[union-attr]
             p = m.start()
-            for surface, action, condition in self.by_first[norm[p]]:
-                if norm.startswith(surface, p) and _whole_latin(norm, p, p + len(surface)):
-                    yield p, p + len(surface), action, condition
+            for key in (norm[p : p + 2], norm[p]):
+                for surface, action, condition in by_start.get(key, ()):
+                    if norm.startswith(surface, p) and _whole_latin(norm, p, p + len(surface)):
+                        yield p, p + len(surface), action, condition
 
     def _licensed(self, condition: str, norm: str, start: int, end: int, ends: set[int]) -> bool:
         if condition == "always":
@@ -373,7 +413,7 @@ _WINDOW = 16
 
 
 def _is_letter(char: str) -> bool:
-    return char.isalnum() or bool(re.match(f"[{MARKS}]", char))
+    return char.isalnum() or unicodedata.category(char)[0] == "M"
 
 
 def _whole_latin(norm: str, start: int, end: int) -> bool:

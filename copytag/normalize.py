@@ -133,6 +133,8 @@ def fold(text: str, accents: bool = False, turkic: bool = False) -> Folded:
     >>> fold("TIKLA", turkic=True).text, fold("TIKLA").text
     ('tıkla', 'tikla')
     """
+    if text.isascii() and not turkic:
+        return Folded(text.lower())
     table = _table(accents, turkic)
     if unicodedata.is_normalized("NFKC", text):
         out = text.translate(table)
