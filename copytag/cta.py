@@ -16,7 +16,7 @@ from typing import Iterable, Mapping, Union
 
 from ._validate import require_str
 from .cta_lexicon import Lexicon, Trigger, available_languages, builtin_lexicon, load_lexicon, resolve_code
-from .cta_match import Hit, SpacedMatcher, UnspacedMatcher, compile_lexicon, keep_longest
+from .cta_match import WORD, SpacedMatcher, UnspacedMatcher, compile_lexicon, keep_longest
 from .normalize import Folded, fold
 from .types import CTA
 
@@ -53,19 +53,19 @@ def extract_ctas(text: str, language: str | None = None, extra: ExtraTerms = Non
     """
     require_str(text, "extract_ctas")
     plan = _builtin_plan(language) if extra is None else _plan(language, _as_lexicons(extra))
-    found: dict[Hit, str] = {}
-    folded: dict[bool, Folded] = {}
+    found: dict[tuple[str, int, int], str] = {}
+    folded: dict[bool, tuple[Folded, list[str]]] = {}
     for matcher, code, turkic in plan:
-        norm = folded.get(turkic)
-        if norm is None:
-            norm = folded[turkic] = fold(text, False, turkic)
-        for hit in matcher.scan(norm.text):
-            start, end = norm.span(hit.start, hit.end)
-            found.setdefault(Hit(hit.action, start, end), code)
-    if len(found) == 1:
-        ((hit, code),) = found.items()
-        return [CTA(hit.action, text[hit.start : hit.end], hit.start, hit.end, "lexicon", 1.0, code)]
-    return [CTA(h.action, text[h.start : h.end], h.start, h.end, "lexicon", 1.0, found[h]) for h in keep_longest(list(found))]
+        if turkic not in folded:
+            norm = fold(text, False, turkic)
+            folded[turkic] = (norm, WORD.findall(norm.text))
+        norm, words = folded[turkic]
+        for action, start, end in matcher.scan(norm.text, words):
+            start, end = norm.span(start, end)
+            found.setdefault((action, start, end), code)
+    if len(found) < 2:
+        return [CTA(a, text[s:e], s, e, "lexicon", 1.0, code) for (a, s, e), code in found.items()]
+    return [CTA(a, text[s:e], s, e, "lexicon", 1.0, found[(a, s, e)]) for a, s, e in keep_longest(list(found))]
 
 
 Plan = tuple[tuple[Union[SpacedMatcher, UnspacedMatcher], str, bool], ...]

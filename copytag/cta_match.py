@@ -133,9 +133,12 @@ class SpacedMatcher:
         words = _word_set(phrases, lexicon)
         return words | {strip_accents(w, self.turkic) for w in words} if self.folds else words
 
-    def scan(self, norm: str) -> list[Hit]:
-        """Every licensed trigger in ``norm``, before overlaps are resolved."""
-        if not self.prefixes and self.index.keys().isdisjoint(WORD.findall(norm)):
+    def scan(self, norm: str, words: list[str] | None = None) -> list[Hit]:
+        """Every licensed trigger in ``norm``, before overlaps are resolved.
+
+        ``words`` is ``WORD.findall(norm)`` when the caller has it already.
+        """
+        if not self.prefixes and self.index.keys().isdisjoint(WORD.findall(norm) if words is None else words):
             return []
         text = _Words(norm, self.prefixes, self.index)
         reach = None if self.stops.keys().isdisjoint(text.words) else self._stop_reach(text)
@@ -353,7 +356,7 @@ class UnspacedMatcher:
         self.link = tuple(fold_(w) for w in lexicon.link)
         self.objects = tuple(fold_(w) for w in lexicon.objects)
 
-    def scan(self, norm: str) -> list[Hit]:
+    def scan(self, norm: str, words: list[str] | None = None) -> list[Hit]:
         """Every licensed trigger in ``norm``, before overlaps are resolved."""
         if self.firsts is None:
             return []
@@ -430,16 +433,17 @@ def compile_lexicon(lexicon: Lexicon) -> SpacedMatcher | UnspacedMatcher:
     return SpacedMatcher(lexicon) if lexicon.script == "spaced" else UnspacedMatcher(lexicon)
 
 
-def keep_longest(hits: list[Hit]) -> list[Hit]:
+def keep_longest(hits: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """Drop each hit that another hit of the same action strictly contains; drop duplicates.
 
     >>> keep_longest([Hit("watch", 0, 5), Hit("watch", 0, 9), Hit("continue", 0, 5)])
     [Hit(action='watch', start=0, end=9), Hit(action='continue', start=0, end=5)]
     """
-    kept: list[Hit] = []
+    kept: list[tuple[str, int, int]] = []
     reach: dict[str, int] = {}
-    for hit in sorted(set(hits), key=lambda h: (h.start, -h.end, h.action)):
-        if reach.get(hit.action, -1) < hit.end:
+    for hit in sorted(set(hits), key=lambda h: (h[1], -h[2], h[0])):
+        action, _, end = hit
+        if reach.get(action, -1) < end:
             kept.append(hit)
-            reach[hit.action] = hit.end
+            reach[action] = end
     return kept
