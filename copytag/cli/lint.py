@@ -1,6 +1,7 @@
 """``copytag lint`` and ``copytag rules``: a thin layer over :mod:`copytag.lint`."""
 from __future__ import annotations
 
+import contextlib
 import csv
 import sys
 from pathlib import Path
@@ -96,7 +97,7 @@ def _require_paths(paths: list[str], option: str) -> list[str]:
 
 def _open(path: str) -> Any:
     if path == "-":
-        return click.get_text_stream("stdin")
+        return contextlib.nullcontext(sys.stdin)  # read stdin, but do not close it
     return open(path, encoding="utf-8-sig", newline="")
 
 

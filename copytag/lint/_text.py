@@ -33,6 +33,19 @@ def phrase_regex(spaced: tuple[str, ...], unspaced: tuple[str, ...] = ()) -> re.
     return re.compile("|".join(parts) or "(?!)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=64)
+def rule_phrases(code: str, key: str) -> re.Pattern[str]:
+    """The pattern of a rule's phrase list ``key`` and its ``unspaced`` list, built once.
+
+    >>> rule_phrases("SC104", "phrases").search("Swipe UP now").group()
+    'Swipe UP'
+    """
+    from .catalog import get_rule
+
+    params = get_rule(code).params
+    return phrase_regex(tuple(params[key]), tuple(params.get("unspaced", ())))
+
+
 def word_before(text: str, index: int) -> str:
     """The word that ends right before ``index``, lower-cased ("" if none).
 

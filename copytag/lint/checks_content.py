@@ -6,7 +6,8 @@ import unicodedata
 from functools import lru_cache
 from typing import Iterator
 
-from ._text import phrase_regex, word_after, word_before
+from ._charclass import invisible
+from ._text import rule_phrases, word_after, word_before
 from .catalog import Rule, get_rule
 from .context import Context
 from .finding import Finding
@@ -150,7 +151,7 @@ def _unpaired_quotes(text: str, rule: Rule) -> Iterator[Finding]:
 def _claims(ctx: Context, rule: Rule) -> Iterator[re.Match[str]]:
     """Matches of the rule's words, except after or before its exception words."""
     params = rule.params
-    pattern = phrase_regex(tuple(params["words"]), tuple(params.get("unspaced", ())))
+    pattern = rule_phrases(rule.code, "words")
     not_after, not_before = params.get("not-after", ()), params.get("not-before", ())
     text = ctx.text
     for m in pattern.finditer(text):
@@ -212,7 +213,6 @@ def check_padding(ctx: Context, rule: Rule) -> Iterator[Finding]:
             yield rule.finding(m.start(), m.end(), fix="", match=m.group(), where=where)
 
 
-_INVISIBLE_EXTRA = frozenset("\u3164\u115f\u1160\u2800\uffa0")
 _JOINERS = frozenset("\u200c\u200d")
 _CONTROL_NAMES = {"\t": "TAB", "\r": "CARRIAGE RETURN", "\x0b": "LINE TABULATION",
                   "\x0c": "FORM FEED", "\x00": "NULL"}
@@ -224,23 +224,19 @@ def check_invisible(ctx: Context, rule: Rule) -> Iterator[Finding]:
     text = ctx.text
     if text.isascii() and text.isprintable():
         return
-    for i, ch in enumerate(text):
-        if _is_invisible(text, i, ch) and not ctx.in_emoji(i):
-            name = _CONTROL_NAMES.get(ch) or unicodedata.name(ch, "CONTROL CHARACTER")
-            yield rule.finding(i, i + 1, fix="", name=name, codepoint=ord(ch))
+    for m in invisible().finditer(text):
+        i, ch = m.start(), m.group()
+        if _is_needed(text, i, ch) or ctx.in_emoji(i):
+            continue
+        name = _CONTROL_NAMES.get(ch) or unicodedata.name(ch, "CONTROL CHARACTER")
+        yield rule.finding(i, i + 1, fix="", name=name, codepoint=ord(ch))
 
 
-def _is_invisible(text: str, i: int, ch: str) -> bool:
-    if ch == "\n" or (ch == "\r" and text[i + 1:i + 2] == "\n") or ch == " ":
-        return False
-    if ch in _INVISIBLE_EXTRA or "\ufe00" <= ch <= "\ufe0f":
-        return True
-    category = unicodedata.category(ch)
-    if category == "Cc":
-        return True
-    if category != "Cf":
-        return False
-    return not (ch in _JOINERS and _between_letters_of_joining_script(text, i))
+def _is_needed(text: str, i: int, ch: str) -> bool:
+    """A CR of a CRLF line break, or a joiner between letters of a joining script."""
+    if ch == "\r":
+        return text[i + 1:i + 2] == "\n"
+    return ch in _JOINERS and _between_letters_of_joining_script(text, i)
 
 
 def _between_letters_of_joining_script(text: str, i: int) -> bool:

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from typing import Iterator
 
-from ._text import CASED, inside, merge_spans, url_spans
+from ._charclass import symbols
+from ._text import CASED, inside, merge_spans
 from .catalog import Rule, get_rule
 from .context import Context
 from .finding import Finding
@@ -68,7 +68,8 @@ def check_gimmicky_capitals(ctx: Context, rule: Rule) -> Iterator[Finding]:
     if not any(ch.isupper() for ch in text):
         return
     allowed = _allowed_words(rule.code)
-    spans = (m.span() for m in _CASED_WORD.finditer(text) if _is_gimmicky(m.group(), allowed))
+    spans = (m.span() for m in _CASED_WORD.finditer(text)
+             if not m.group()[1:].islower() and _is_gimmicky(m.group(), allowed))
     for start, end in merge_spans(spans, text):
         yield rule.finding(start, end, fix=_normal_case(text, start, end), match=text[start:end])
 
@@ -120,7 +121,7 @@ _MISSING_SPACE = re.compile(
 @check("GA108")
 def check_missing_space(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """Punctuation glued to the next word, outside web and e-mail addresses."""
-    urls = url_spans(ctx.text)
+    urls = ctx.url_spans
     for m in _MISSING_SPACE.finditer(ctx.text):
         if not inside(m.start(), urls):
             yield rule.finding(m.start(), m.end(), fix=m.group() + " ", match=m.group())
@@ -187,7 +188,7 @@ _SYMBOL_FOR_LETTER = re.compile(
 def check_symbol_for_letter(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """@, $, ! or look-alike digits inside a word; addresses are left alone."""
     text = ctx.text
-    urls = url_spans(text)
+    urls = ctx.url_spans
     for m in _SYMBOL_FOR_LETTER.finditer(text):
         if not inside(m.start(), urls):
             start, end = _word_around(text, m.start(), m.end())
@@ -203,8 +204,6 @@ def _word_around(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 _EMPHASIS = re.compile(r"(?<![\w*~])([*~])[^*~\s][^*~\n]*?\1(?![\w*~])")
-_BULLETS = frozenset("•‣⁃∙◦")
-_ARROW_RANGES = ((0x2190, 0x21FF), (0x27F0, 0x27FF), (0x2900, 0x297F))
 
 
 @check("GA113")
@@ -217,18 +216,10 @@ def check_nonstandard_symbol(ctx: Context, rule: Rule) -> Iterator[Finding]:
     if text.isascii():
         return
     allowed = rule.params["allowed"]
-    spans = ((i, i + 1) for i, ch in enumerate(text)
-             if ch not in allowed and _is_decorative(ch) and not ctx.in_emoji(i))
-    for start, end in _merge_adjacent(spans):
-        yield rule.finding(start, end, match=text[start:end])
-
-
-def _is_decorative(ch: str) -> bool:
-    if ch.isascii():
-        return False
-    if ch in _BULLETS or unicodedata.category(ch) == "So":
-        return True
-    return any(lo <= ord(ch) <= hi for lo, hi in _ARROW_RANGES)
+    for m in symbols().finditer(text):
+        kept = [i for i in range(m.start(), m.end()) if text[i] not in allowed and not ctx.in_emoji(i)]
+        for start, end in _merge_adjacent((i, i + 1) for i in kept):
+            yield rule.finding(start, end, match=text[start:end])
 
 
 def _merge_adjacent(spans: Iterator[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ._text import phrase_regex
+from ._text import rule_phrases
 from .catalog import Rule
 from .context import Context
 from .finding import Finding
@@ -57,8 +57,7 @@ def check_emoji(ctx: Context, rule: Rule) -> Iterator[Finding]:
 @check("GA110", "SC104")
 def check_phrases(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """Every phrase of the rule's ``phrases`` list, as whole words, in any case."""
-    pattern = phrase_regex(tuple(rule.params["phrases"]), tuple(rule.params.get("unspaced", ())))
-    for m in pattern.finditer(ctx.text):
+    for m in rule_phrases(rule.code, "phrases").finditer(ctx.text):
         yield rule.finding(m.start(), m.end(), match=m.group())
 
 

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..types import CopyTags, Evidence
+from ._text import url_spans
 from .profiles import FieldSpec
 
 
@@ -43,6 +44,11 @@ class Context:
     def emoji_spans(self) -> list[tuple[int, int]]:
         """Where the emoji are: other rules must not read inside them."""
         return [(e.start, e.end) for e in self.tags.tone_evidence if e.tone == "emoji"]
+
+    @cached_property
+    def url_spans(self) -> list[tuple[int, int]]:
+        """Where the web and e-mail addresses are: punctuation inside them is not prose."""
+        return url_spans(self.text)
 
     def in_emoji(self, index: int) -> bool:
         """True if the character at ``index`` is part of an emoji sequence."""

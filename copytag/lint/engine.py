@@ -95,7 +95,19 @@ def lint_many(texts: Iterable[Any], platform: str | None = None, field: str | No
 
 def lint_text(text: str, plan: Plan) -> list[Finding]:
     """Tag ``text`` once and run the plan's rules on it."""
-    return lint_tags(tag(text, _tag_options(plan.language)), plan)
+    return lint_tags(tag_copy(text, plan.language), plan)
+
+
+def tag_copy(text: str, language: str | None = None) -> CopyTags:
+    """The tagger's result for ``text``: the one tagging pass every rule reads."""
+    try:
+        return tag(text, _tag_options(language))
+    except LookupError:
+        if language is not None:  # the user's language code: theirs to fix
+            raise
+        # Detection can name a language without a CTA lexicon (on mojibake,
+        # say); lint such copy as of unknown language rather than fail.
+        return tag(text, _tag_options("und"))
 
 
 @lru_cache(maxsize=64)

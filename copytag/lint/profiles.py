@@ -6,12 +6,12 @@
 """
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from ._charclass import wide
 from ._toml import load_toml
 
 
@@ -66,12 +66,7 @@ def get_platform(name: str) -> Platform:
     >>> get_platform("tiktok").width
     'double'
     """
-    try:
-        return platforms()[name.lower()]
-    except KeyError:
-        raise LookupError(
-            f"unknown platform {name!r}; the platforms are {', '.join(platforms())}"
-        ) from None
+    return _lookup(platforms(), name.lower(), f"unknown platform {name!r}; the platforms are")
 
 
 def field_spec(platform: str, field: str | None) -> FieldSpec:
@@ -82,12 +77,7 @@ def field_spec(platform: str, field: str | None) -> FieldSpec:
     """
     profile = get_platform(platform)
     name = (field or profile.default_field).lower()
-    try:
-        return profile.fields[name]
-    except KeyError:
-        raise LookupError(
-            f"unknown field {field!r} for {profile.name}; its fields are {', '.join(profile.fields)}"
-        ) from None
+    return _lookup(profile.fields, name, f"unknown field {field!r} for {profile.name}; its fields are")
 
 
 @lru_cache(maxsize=1)
@@ -102,28 +92,27 @@ def market_languages(market: str) -> tuple[str, ...]:
     >>> market_languages("br")
     ('pt',)
     """
+    return _lookup(markets(), market.upper(),
+                   f"unknown market {market!r}; use an ISO 3166 country code:")
+
+
+def _lookup(table: dict[str, Any], key: str, unknown: str) -> Any:
+    """``table[key]``, or a ``LookupError`` of ``unknown`` followed by the valid keys."""
     try:
-        return markets()[market.upper()]
+        return table[key]
     except KeyError:
-        raise LookupError(
-            f"unknown market {market!r}; use an ISO 3166 country code: {', '.join(markets())}"
-        ) from None
-
-
-def char_width(ch: str) -> int:
-    """2 for wide and full-width characters (CJK, kana, Hangul, full-width forms), else 1.
-
-    >>> char_width("看"), char_width("a"), char_width("Ａ")
-    (2, 1, 2)
-    """
-    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+        raise LookupError(f"{unknown} {', '.join(table)}") from None
 
 
 def text_width(text: str, width: str) -> int:
-    """The length of ``text`` as a platform counts it (``width`` is ``single`` or ``double``)."""
+    """The length of ``text`` as a platform counts it (``width`` is ``single`` or ``double``).
+
+    >>> text_width("看 ＡＢ a", "double"), text_width("看 ＡＢ a", "single")
+    (9, 6)
+    """
     if width == "single" or text.isascii():
         return len(text)
-    return sum(char_width(ch) for ch in text)
+    return len(text) + sum(m.end() - m.start() for m in wide().finditer(text))
 
 
 def cut_index(text: str, width: str, limit: int) -> int:
@@ -136,7 +125,7 @@ def cut_index(text: str, width: str, limit: int) -> int:
         return min(len(text), limit)
     total = 0
     for i, ch in enumerate(text):
-        total += char_width(ch)
+        total += 2 if wide().match(ch) else 1
         if total > limit:
             return i
     return len(text)
