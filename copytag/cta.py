@@ -15,12 +15,20 @@ from functools import lru_cache
 from typing import Iterable, Mapping, Union
 
 from ._validate import require_str
-from .cta_lexicon import Lexicon, Trigger, available_languages, builtin_lexicon, load_lexicon, resolve_code
+from .cta_lexicon import (
+    Lexicon,
+    Trigger,
+    available_languages,
+    builtin_lexicon,
+    has_lexicon,
+    load_lexicon,
+    resolve_code,
+)
 from .cta_match import WORD, SpacedMatcher, UnspacedMatcher, compile_lexicon, keep_longest
 from .normalize import Folded, fold
 from .types import CTA
 
-__all__ = ["Lexicon", "Trigger", "available_languages", "extract_ctas", "load_lexicon"]
+__all__ = ["Lexicon", "Trigger", "available_languages", "extract_ctas", "has_lexicon", "load_lexicon"]
 
 #: What ``extra=`` accepts: a lexicon, a mapping or TOML path that :func:`load_lexicon` reads, or several.
 ExtraTerms = Union[Lexicon, Mapping, str, os.PathLike, Iterable[Union[Lexicon, Mapping, str, os.PathLike]], None]

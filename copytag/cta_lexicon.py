@@ -209,6 +209,18 @@ def resolve_code(language: str) -> str:
     return code
 
 
+def has_lexicon(language: str | None) -> bool:
+    """Whether ``language`` names a built-in lexicon (case-insensitive).
+
+    A detector may name a language copytag has no lexicon for; pass ``None``
+    for those so every lexicon is matched, instead of getting ``LookupError``.
+
+    >>> has_lexicon("zh-hant"), has_lexicon("sv"), has_lexicon(None)
+    (True, False, False)
+    """
+    return language is not None and language.lower() in _codes_by_lower()
+
+
 @lru_cache(maxsize=None)
 def _codes_by_lower() -> dict[str, str]:
     return {code.lower(): code for code in available_languages()}
