@@ -27,6 +27,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 from importlib.resources import files
 from typing import Iterable, Sequence
 
@@ -40,8 +41,7 @@ from .types import LanguageGuess
 WORD_PATTERN = r"[^\W\d_]+(?:'[^\W\d_]+)*"
 
 _WORD_RE = re.compile(WORD_PATTERN)
-_LETTER_RE = re.compile(r"[^\W\d_]")
-_LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+_LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]")
 _SCRIPT_RES = {name: re.compile(f"[{body}]") for name, body in langdata.SCRIPT_RANGES.items()}
 _CAMEL_RE = re.compile(r"\b[a-z]*[A-Z]?[a-z]+[A-Z][A-Za-z]*\b")
 _NOISE_RE = re.compile(
@@ -53,6 +53,7 @@ _NOISE_RE = re.compile(
     re.IGNORECASE,
 )
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "´": "'", "İ": "i"})
+_LATIN_SET = frozenset(langdata.LATIN)
 _CJK_WEIGHT = 3  # one CJK character carries about as much as three Latin letters
 
 #: Weights of the Latin model's evidence (tuned on held-out wordfreq words, see scripts/language_dev.py).
@@ -81,8 +82,9 @@ def unpack(packed: np.ndarray) -> list[str]:
 
 @dataclass(frozen=True)
 class _LatinModel:
-    index: dict[str, int]  # n-gram or "\0word" -> row of weights
-    weights: np.ndarray  # (features, languages) log-evidence
+    index: dict[str, int]  # n-gram or "\0word" -> row of weights; row 0 is all zeros
+    weights: np.ndarray  # (rows, languages) evidence per feature
+    bias: np.ndarray  # (languages,) the classifier's intercepts
     vocab: frozenset[str]  # every word some language lists
     languages: tuple[str, ...]
 
@@ -94,14 +96,16 @@ def _latin_model() -> _LatinModel:
         data = np.load(fh, allow_pickle=False)
         grams = unpack(data["grams"])
         words = unpack(data["words"])
-        gram_w = -data["gram_logp"].astype(np.float32) / 100
+        gram_w = data["gram_weight"].astype(np.float32) * float(data["gram_scale"])
         zipf = data["word_zipf"].astype(np.float32) / 10
+        bias = data["bias"].astype(np.float64)
         languages = tuple(data["languages"].tolist())
     word_w = WORD_WEIGHT * (np.maximum(zipf, WORD_FLOOR) - WORD_FLOOR)
-    index = {g: i for i, g in enumerate(grams)}
-    index.update({"\0" + w: len(grams) + i for i, w in enumerate(words)})
-    weights = np.vstack([gram_w, word_w]).astype(np.float32)
-    return _LatinModel(index, weights, frozenset(words), languages)
+    index = {g: i + 1 for i, g in enumerate(grams)}
+    index.update({"\0" + w: len(grams) + 1 + i for i, w in enumerate(words)})
+    zero = np.zeros((1, len(languages)), dtype=np.float32)
+    weights = np.vstack([zero, gram_w, word_w]).astype(np.float32)
+    return _LatinModel(index, weights, bias, frozenset(words), languages)
 
 
 @lru_cache(maxsize=1)
@@ -148,75 +152,109 @@ def clean_text(text: str) -> str:
 def count_scripts(text: str) -> dict[str, int]:
     """Weighted letter counts per script (``latin``, ``han``, ``kana``, ..., ``other``).
 
+    Only letters count: digits, signs (฿, ×) and marks say nothing about the language.
+
     >>> count_scripts("7일 무료 체험")
     {'hangul': 15}
     """
-    if text.isascii():
-        letters = sum(ch.isalpha() for ch in text)
-        return {"latin": letters} if letters else {}
-    counts = {"latin": len(_LATIN_RE.findall(text))}
+    letters = "".join(filter(str.isalpha, text))
+    if not letters:
+        return {}
+    if letters.isascii():
+        return {"latin": len(letters)}
+    counts = {"latin": len(_LATIN_RE.findall(letters))}
     for name, pattern in _SCRIPT_RES.items():
-        n = len(pattern.findall(text))
-        counts[name] = n * _CJK_WEIGHT if name in ("hangul", "kana", "han") else n
-    known = sum(v // _CJK_WEIGHT if k in ("hangul", "kana", "han") else v for k, v in counts.items())
-    counts["other"] = len(_LETTER_RE.findall(text)) - known
+        counts[name] = len(pattern.findall(letters))
+    counts["other"] = len(letters) - sum(counts.values())
+    for name in ("hangul", "kana", "han"):
+        counts[name] *= _CJK_WEIGHT
     return {k: v for k, v in counts.items() if v > 0}
 
 
 # --- the Latin model --------------------------------------------------------------------
 
 
-@lru_cache(maxsize=65536)
-def _word_rows(token: str) -> tuple[int, ...]:
-    """The model rows of one lower-cased token: its n-grams and, if listed, the word itself."""
-    model = _latin_model()
-    index = model.index
-    parts = [token] if token in model.vocab or "'" not in token else [p for p in token.split("'") if p]
-    rows = []
-    for part in parts:
-        rows.extend(index[g] for g in word_grams(part) if g in index)
-        row = index.get("\0" + part)
-        if row is not None:
-            rows.append(row)
-    return tuple(rows)
+@lru_cache(maxsize=1024)
+def _slices(size: int) -> tuple[slice, ...]:
+    """The 1- to 5-gram windows of a string of ``size`` characters (cached per size)."""
+    return tuple(slice(i, i + n) for n in range(1, 6) for i in range(size - n + 1))
 
 
 def latin_tokens(text: str) -> list[str]:
-    """Lower-cased Latin-script words of ``text``."""
-    return [t for t in _WORD_RE.findall(text.lower()) if _LATIN_RE.match(t)]
+    """Lower-cased Latin-script words of ``text``; a word with an apostrophe that no
+    language lists is split at it (French and Italian elision: "l'application").
+
+    >>> latin_tokens("Télécharger l'application, don't stop 下載")
+    ['télécharger', 'l', 'application', "don't", 'stop']
+    """
+    tokens = _WORD_RE.findall(text.lower())
+    if not text.isascii():
+        tokens = [t for t in tokens if _LATIN_RE.match(t)]
+    if "'" in text:
+        vocab = _latin_model().vocab
+        tokens = [p for t in tokens for p in ((t,) if t in vocab else t.split("'")) if p]
+    return tokens
 
 
-def _latin_scores(tokens: Sequence[str]) -> np.ndarray:
-    """Summed log-evidence per Latin language for ``tokens`` (without the prior)."""
+def latin_rows(tokens: Sequence[str]) -> list[int]:
+    """The model rows of ``tokens``: the n-grams of each space-padded word, and each listed word.
+
+    N-grams that straddle two words, and unknown ones, map to row 0, which is all zeros.
+    """
+    index = _latin_model().index
+    joined = f" {' '.join(tokens)} "
+    rows = list(map(index.get, map(joined.__getitem__, _slices(len(joined))), repeat(0)))
+    rows += map(index.get, map("\0".__add__, tokens), repeat(0))
+    return rows
+
+
+@lru_cache(maxsize=64)
+def _language_mask(allowed: frozenset[str]) -> np.ndarray:
+    """0 for the allowed Latin languages, -inf for the others, plus the weighted prior."""
+    priors = _priors()
+    return np.array(
+        [PRIOR_WEIGHT * priors[c] if c in allowed else -np.inf for c in _latin_model().languages],
+        dtype=np.float64,
+    )
+
+
+def _pick(scores: np.ndarray, allowed: frozenset[str], n_tokens: int) -> tuple[str, float]:
+    """The best allowed language and a confidence from the softmax of the scores."""
+    scores = scores + _language_mask(allowed)
+    best = int(scores.argmax())
+    prob = 1.0 / float(np.exp((scores - scores[best]) / (1.0 + n_tokens)).sum())
+    return _latin_model().languages[best], prob
+
+
+def _pick_many(token_lists: list[list[str]], allowed: frozenset[str]) -> tuple[list[str], list[float]]:
+    """:func:`_pick` for many texts: one gather and one segmented sum over all their rows.
+
+    Sums are taken in float64 over float32 weights, which is exact, so the
+    answers equal those of :func:`_pick` text by text.
+    """
+    if not token_lists:
+        return [], []
     model = _latin_model()
     rows: list[int] = []
-    for token in tokens:
-        rows.extend(_word_rows(token))
-    if not rows:
-        return np.zeros(len(model.languages), dtype=np.float32)
-    return model.weights[rows].sum(axis=0)
-
-
-def _latin_prior(languages: Sequence[str]) -> np.ndarray:
-    priors = _priors()
-    return np.array([PRIOR_WEIGHT * priors[code] for code in languages], dtype=np.float32)
-
-
-def _pick(scores: np.ndarray, languages: Sequence[str], allowed: frozenset[str], n_tokens: int) -> tuple[str, float]:
-    """The best allowed language and a confidence from the softmax of the scores."""
-    mask = np.array([code in allowed for code in languages])
-    masked = np.where(mask, scores, -np.inf)
-    best = int(np.argmax(masked))
-    scaled = (masked - masked[best]) / (1.0 + 2.0 * n_tokens)
-    prob = 1.0 / float(np.exp(scaled[mask]).sum())
-    return languages[best], prob
+    starts = []
+    for tokens in token_lists:
+        starts.append(len(rows))
+        rows.append(0)  # every text has a row, so no segment is empty
+        rows.extend(latin_rows(tokens))
+    sums = np.add.reduceat(model.weights.take(rows, axis=0), starts, axis=0, dtype=np.float64)
+    scores = sums + model.bias + _language_mask(allowed)
+    best = scores.argmax(axis=1)
+    scale = 1.0 + np.array([len(t) for t in token_lists], dtype=np.float64)
+    top = scores[np.arange(len(best)), best]
+    probs = 1.0 / np.exp((scores - top[:, None]) / scale[:, None]).sum(axis=1)
+    return [model.languages[b] for b in best], probs.tolist()
 
 
 def _decide_latin(text: str, allowed: frozenset[str]) -> tuple[str, float, list[str]]:
     tokens = latin_tokens(text)
-    languages = _latin_model().languages
-    scores = _latin_scores(tokens) + _latin_prior(languages)
-    code, prob = _pick(scores, languages, allowed, len(tokens))
+    model = _latin_model()
+    scores = model.weights.take(latin_rows(tokens), axis=0).sum(axis=0, dtype=np.float64)
+    code, prob = _pick(scores + model.bias, allowed, len(tokens))
     return code, prob, tokens
 
 
@@ -374,30 +412,70 @@ def detect_language(text: str, candidates: Iterable[str] | None = None) -> Langu
 
 
 def detect_languages(texts: Iterable[str], candidates: Iterable[str] | None = None) -> list[LanguageGuess]:
-    """:func:`detect_language` for many texts, with the Latin-script model run as one matrix product.
+    """:func:`detect_language` for many texts, the same answers, with the Latin-script model
+    run once over the whole batch instead of once per text.
 
     >>> [g.code for g in detect_languages(["Watch now", "Mira ya", "지금 보기", "!!!"])]
     ['en', 'es', 'ko', 'und']
     """
     allowed = resolve_candidates(candidates)
-    items = [require_str(t, "detect_languages") for t in texts]
-    return [_detect(t, allowed, candidates is None) for t in items]
+    open_set = candidates is None
+    prepared = [_prepare(require_str(t, "detect_languages")) for t in texts]
+    latin = [i for i, (_, scripts) in enumerate(prepared) if _leads_with_latin(scripts, allowed)]
+    tokens = [latin_tokens(prepared[i][0]) for i in latin]
+    picks = dict(zip(latin, zip(*_pick_many(tokens, allowed), tokens)))
+    out = []
+    for i, (cleaned, scripts) in enumerate(prepared):
+        if not scripts:
+            out.append(_UND)
+        elif i in picks:
+            out.append(_finish_latin(cleaned, scripts, picks[i], open_set))
+        else:
+            out.append(decide(cleaned, scripts, allowed, open_set))
+    return out
 
 
-def _detect(text: str, allowed: frozenset[str], open_set: bool) -> LanguageGuess:
+_UND = LanguageGuess("und", 1.0)
+
+
+def _prepare(text: str) -> tuple[str, dict[str, int]]:
+    """(cleaned text, weighted letters per script); the raw text when cleaning left no letters."""
     cleaned = clean_text(text)
     scripts = count_scripts(cleaned)
     if not scripts:
-        scripts = count_scripts(unicodedata.normalize("NFC", text[: langdata.MAX_CHARS]))
-        cleaned = text[: langdata.MAX_CHARS]
-        if not scripts:
-            return LanguageGuess("und", 1.0)
+        cleaned = unicodedata.normalize("NFC", text[: langdata.MAX_CHARS])
+        scripts = count_scripts(cleaned)
+    return cleaned, _merge_han(scripts)
+
+
+def _detect(text: str, allowed: frozenset[str], open_set: bool) -> LanguageGuess:
+    cleaned, scripts = _prepare(text)
+    if not scripts:
+        return _UND
+    if _leads_with_latin(scripts, allowed):
+        return _finish_latin(cleaned, scripts, _decide_latin(cleaned, allowed), open_set)
     return decide(cleaned, scripts, allowed, open_set)
+
+
+def _leads_with_latin(scripts: dict[str, int], allowed: frozenset[str]) -> bool:
+    """True when Latin letters are the most numerous and a Latin language is allowed."""
+    if not scripts or not allowed & _LATIN_SET:
+        return False
+    return min(scripts.items(), key=lambda kv: (-kv[1], kv[0]))[0] == "latin"
+
+
+def _finish_latin(
+    cleaned: str, scripts: dict[str, int], pick: tuple[str, float, list[str]], open_set: bool
+) -> LanguageGuess:
+    """The Latin model's pick, or langdetect's for a long text it knows poorly, scored by script share."""
+    code, prob, tokens = pick
+    if open_set and _looks_foreign(code, cleaned, tokens):
+        code, prob = _foreign_guess(cleaned) or (code, prob)
+    return LanguageGuess(code, _clamp(prob * scripts["latin"] / sum(scripts.values())))
 
 
 def decide(cleaned: str, scripts: dict[str, int], allowed: frozenset[str], open_set: bool) -> LanguageGuess:
     """The language of cleaned text with letter counts ``scripts``, among ``allowed``."""
-    scripts = _merge_han(scripts)
     total = sum(scripts.values())
     for script, count in sorted(scripts.items(), key=lambda kv: (-kv[1], kv[0])):
         guess = _decide_script(script, cleaned, allowed, open_set)
@@ -419,7 +497,7 @@ def _merge_han(scripts: dict[str, int]) -> dict[str, int]:
 def _decide_script(script: str, cleaned: str, allowed: frozenset[str], open_set: bool) -> tuple[str, float] | None:
     """The language ``script`` names among ``allowed`` with its confidence, or None."""
     if script == "latin":
-        if not allowed & set(langdata.LATIN):
+        if not allowed & _LATIN_SET:
             return None
         code, prob, tokens = _decide_latin(cleaned, allowed)
         if open_set and _looks_foreign(code, cleaned, tokens):
@@ -444,4 +522,5 @@ def _fallback(allowed: frozenset[str]) -> LanguageGuess:
 
 
 def _clamp(score: float) -> float:
-    return float(min(1.0, max(0.0, score)))
+    """``score`` within [0, 1], rounded so that batch and one-by-one answers are equal."""
+    return round(float(min(1.0, max(0.0, score))), 6)

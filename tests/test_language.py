@@ -1,0 +1,155 @@
+"""Language detection: data-driven cases, candidates, bad input and properties on any string."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from copytag.langdata import LANGUAGES
+from copytag.language import clean_text, detect_language, detect_languages
+
+CASES_FILE = Path(__file__).parent / "data" / "language_cases.tsv"
+
+
+def read_cases() -> list[tuple[str, str, str]]:
+    """(text, expected code, status) rows; ``\\n`` in a text stands for a newline."""
+    lines = CASES_FILE.read_text(encoding="utf-8").split("\n")
+    rows = []
+    for line in lines[1:]:
+        if line.strip("\n") == "":
+            continue
+        text, expected, status = (line.split("\t") + [""])[:3]
+        rows.append((text.replace("\\n", "\n"), expected, status))
+    return rows
+
+
+CASES = read_cases()
+
+
+def case_param(text: str, expected: str, status: str):
+    marks = [pytest.mark.xfail(reason="known failure", strict=True)] if status == "known-failure" else []
+    return pytest.param(text, expected, marks=marks, id=f"{expected}:{text[:30]}")
+
+
+@pytest.mark.parametrize("text, expected", [case_param(*row) for row in CASES])
+def test_case(text: str, expected: str) -> None:
+    assert detect_language(text).code == expected
+
+
+def test_cases_cover_every_language() -> None:
+    covered = {expected for _, expected, status in CASES if status != "known-failure"}
+    assert set(LANGUAGES) <= covered
+
+
+def test_batch_agrees_with_one_by_one() -> None:
+    texts = [text for text, _, _ in CASES]
+    assert detect_languages(texts) == [detect_language(t) for t in texts]
+
+
+def test_batch_with_candidates_agrees_with_one_by_one() -> None:
+    texts = [text for text, _, _ in CASES]
+    allowed = ["es", "pt", "zh"]
+    assert detect_languages(texts, candidates=allowed) == [detect_language(t, candidates=allowed) for t in texts]
+
+
+@pytest.mark.parametrize(
+    "text, candidates, expected",
+    [
+        ("Continue", ["fr", "it"], "fr"),
+        ("Continue", ["pt"], "pt"),
+        ("Assista agora", ["pt", "es"], "pt"),
+        ("下載觀看", ["zh-Hans"], "zh-Hans"),
+        ("観看", ["zh"], "zh-Hant"),
+        ("Watch now", ["ko", "ja"], "ko"),
+        ("Dapatkan sekarang", ["ms"], "ms"),
+        ("지금 보기", ["KO"], "ko"),
+    ],
+)
+def test_candidates_restrict_the_answer(text: str, candidates: list[str], expected: str) -> None:
+    assert detect_language(text, candidates=candidates).code == expected
+
+
+def test_candidates_that_fit_no_script_give_score_zero() -> None:
+    assert detect_language("Watch now", candidates=["ko"]).score == 0.0
+
+
+@pytest.mark.parametrize("bad", [["en", "xx"], ["english"], ["zh-Latn"]])
+def test_unknown_candidate_raises_lookup_error_naming_it(bad: list[str]) -> None:
+    with pytest.raises(LookupError, match=repr(bad[-1])):
+        detect_language("Watch now", candidates=bad)
+
+
+@pytest.mark.parametrize("bad", [b"Watch now", None, 42, ["Watch now"]])
+def test_non_str_raises_type_error(bad: object) -> None:
+    with pytest.raises(TypeError, match="detect_language"):
+        detect_language(bad)  # type: ignore[arg-type]
+
+
+def test_batch_non_str_raises_type_error() -> None:
+    with pytest.raises(TypeError, match="detect_languages"):
+        detect_languages(["ok", b"bytes"])  # type: ignore[list-item]
+
+
+def test_ambiguous_chinese_has_a_lower_score_than_marked_chinese() -> None:
+    neutral = detect_language("完整版")  # no character tells the script
+    marked = detect_language("完整版下載")
+    assert neutral.code == "zh-Hant" and marked.code == "zh-Hant"
+    assert neutral.score < marked.score
+
+
+def test_score_is_higher_for_clear_copy() -> None:
+    assert detect_language("Descarga la aplicación y mira todos los episodios").score > 0.9
+    assert detect_language("Continue").score < detect_language("Continue watching now").score
+
+
+def test_long_text_in_another_language_is_named_by_langdetect() -> None:
+    swedish = "Ladda ner appen och titta på alla avsnitt gratis, hon gifte sig med en miljardär utan att veta det"
+    assert detect_language(swedish).code == "sv"
+
+
+def test_long_text_in_another_language_stays_within_candidates() -> None:
+    swedish = "Ladda ner appen och titta på alla avsnitt gratis, hon gifte sig med en miljardär utan att veta det"
+    assert detect_language(swedish, candidates=["de", "nl", "en"]).code in {"de", "nl", "en"}
+
+
+def test_ukrainian_is_not_russian() -> None:
+    assert detect_language("Завантажте застосунок і дивіться всі серії безкоштовно вже сьогодні").code == "uk"
+
+
+def test_huge_text_takes_bounded_time() -> None:
+    text = "Mira el episodio completo ahora. " * 40_000  # about 1.3 MB
+    start = time.perf_counter()
+    guess = detect_language(text)
+    assert guess.code == "es"
+    assert time.perf_counter() - start < 2.0  # generous: the work is bounded by a prefix
+
+
+def test_clean_text_drops_brands_badges_and_hashtags() -> None:
+    cleaned = clean_text("Download on the App Store: Regardez ReelShort #drama @studio https://x.y")
+    assert "Regardez" in cleaned
+    for gone in ("Download", "ReelShort", "drama", "studio", "https"):
+        assert gone not in cleaned
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_any_string_gives_a_code_and_a_score(text: str) -> None:
+    guess = detect_language(text)
+    assert guess.code in LANGUAGES or guess.code == "und" or (guess.code.isalpha() or "-" in guess.code)
+    assert 0.0 <= guess.score <= 1.0
+    assert detect_language(text) == guess
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("L",)), max_size=50))
+def test_no_letters_is_und(text: str) -> None:
+    assert detect_language(text).code == "und"
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.text(max_size=80), max_size=20))
+def test_batch_matches_one_by_one_on_any_strings(texts: list[str]) -> None:
+    assert detect_languages(texts) == [detect_language(t) for t in texts]
