@@ -310,7 +310,7 @@ def load(path: Path) -> pd.DataFrame:
     if path.suffix == ".parquet":
         return pd.read_parquet(path)
     if path.suffix == ".jsonl":
-        return pd.read_json(path, lines=True, dtype=False)
+        return pd.DataFrame([json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()])
     return pd.read_csv(path, sep="\t" if path.suffix == ".tsv" else ",", dtype=str, keep_default_na=False)
 
 
