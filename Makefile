@@ -33,6 +33,7 @@ test: $(STAMP)
 
 bench: $(BENCH_STAMP)
 	$(BIN)/python benchmarks/tone.py
+	$(BIN)/python benchmarks/cta.py
 
 clean:
 	rm -rf $(OUT) .pytest_cache .hypothesis

@@ -4,7 +4,7 @@
 >>> copytag.tag_tone("Only $0.99! 🔥").primary_tone
 'exclamation'
 """
-from .cta import extract_ctas
+from .cta import Lexicon, extract_ctas, load_lexicon
 from .frame import tag_frame
 from .language import detect_language
 from .lint import lint
@@ -22,11 +22,13 @@ __all__ = [
     "CopyTags",
     "Evidence",
     "LanguageGuess",
+    "Lexicon",
     "TagOptions",
     "ToneTags",
     "detect_language",
     "extract_ctas",
     "lint",
+    "load_lexicon",
     "summarize",
     "tag",
     "tag_frame",
