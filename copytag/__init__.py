@@ -8,7 +8,7 @@ from .cta import Lexicon, extract_ctas, load_lexicon
 from .frame import tag_frame
 from .language import detect_language
 from .lint import lint
-from .report import summarize
+from .report import Summary, language_name, summarize
 from .tagger import TagOptions, tag, tag_many
 from .tone import tag_tone
 from .types import ACTIONS, CTA, TONES, CopyTags, Evidence, LanguageGuess, ToneTags
@@ -22,11 +22,13 @@ __all__ = [
     "CopyTags",
     "Evidence",
     "LanguageGuess",
+    "Summary",
     "Lexicon",
     "TagOptions",
     "ToneTags",
     "detect_language",
     "extract_ctas",
+    "language_name",
     "lint",
     "load_lexicon",
     "summarize",

@@ -24,6 +24,7 @@ TAG_COLUMNS: tuple[str, ...] = (
     "actions",
     "tones",
     "cta_keywords",
+    "cta_actions",
     "primary_tone",
 )
 
@@ -110,7 +111,8 @@ class CopyTags:
         """A flat, JSON-safe dict: one row of a DataFrame.
 
         Multi-valued tags are joined with ``|`` in the canonical order of
-        :data:`ACTIONS` and :data:`TONES`; keywords in text order.
+        :data:`ACTIONS` and :data:`TONES`; keywords in text order, with
+        ``cta_actions`` giving each keyword's action in the same order.
 
         >>> import copytag
         >>> copytag.tag("Watch now!").to_dict()["actions"]
@@ -123,6 +125,7 @@ class CopyTags:
             "actions": join_labels(self.actions, ACTIONS),
             "tones": join_labels(self.tones, TONES),
             "cta_keywords": "|".join(c.keyword for c in self.ctas if c.keyword),
+            "cta_actions": "|".join(c.action for c in self.ctas if c.keyword),
             "primary_tone": self.primary_tone,
         }
 
