@@ -219,10 +219,11 @@ def run_sets(
 
 
 def _clear_copytag_caches() -> None:
-    """Time copytag from cold per-size caches, as on texts it has never seen."""
+    """Time copytag from cold caches, as on texts it has never seen."""
     from copytag import language
 
     language._slices.cache_clear()
+    language._token_rows.cache_clear()
 
 
 def print_summary(results: dict[str, dict[str, tuple]], batch_rate: float | None) -> None:

@@ -44,14 +44,16 @@ _WORD_RE = re.compile(WORD_PATTERN)
 _LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]")
 _SCRIPT_RES = {name: re.compile(f"[{body}]") for name, body in langdata.SCRIPT_RANGES.items()}
 _CAMEL_RE = re.compile(r"\b[a-z]*[A-Z]?[a-z]+[A-Z][A-Za-z]*\b")
-_NOISE_RE = re.compile(
-    r"https?://\S+|www\.\S+|\S+@\S+|[@#][^\s#@]+|"
-    + "|".join(langdata.BADGES)
+_LINK_RE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+|[@#][^\s#@]+")
+_BRAND_RE = re.compile(
+    "|".join(langdata.BADGES)
     + r"|\b(?:"
     + "|".join(re.escape(b) for b in sorted(langdata.BRANDS, key=len, reverse=True))
     + r")\b",
     re.IGNORECASE,
 )
+#: Words that may start a brand or badge: the brand pattern only runs when one is there.
+_BRAND_TRIGGERS = frozenset(w for b in langdata.BRANDS for w in b.lower().split()) | {"google", "store", "play"}
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "´": "'", "İ": "i"})
 _LATIN_SET = frozenset(langdata.LATIN)
 _CJK_WEIGHT = 3  # one CJK character carries about as much as three Latin letters
@@ -147,8 +149,13 @@ def clean_text(text: str) -> str:
     >>> clean_text("GET IT ON Google Play: Regardez DramaBox #drama").split()
     [':', 'Regardez']
     """
-    text = unicodedata.normalize("NFC", text[: langdata.MAX_CHARS]).translate(_APOSTROPHES)
-    text = _NOISE_RE.sub(" ", text)
+    text = text[: langdata.MAX_CHARS]
+    if not text.isascii() or "`" in text:
+        text = unicodedata.normalize("NFC", text).translate(_APOSTROPHES)
+    if "#" in text or "@" in text or "www" in text or "://" in text:
+        text = _LINK_RE.sub(" ", text)
+    if not _BRAND_TRIGGERS.isdisjoint(_WORD_RE.findall(text.lower())):
+        text = _BRAND_RE.sub(" ", text)
     return _CAMEL_RE.sub(" ", text)
 
 
@@ -202,13 +209,22 @@ def latin_tokens(text: str) -> list[str]:
 def latin_rows(tokens: Sequence[str]) -> list[int]:
     """The model rows of ``tokens``: the n-grams of each space-padded word, and each listed word.
 
-    N-grams that straddle two words, and unknown ones, map to row 0, which is all zeros.
+    Unknown n-grams and words map to row 0, which is all zeros.
     """
-    index = _latin_model().index
-    joined = f" {' '.join(tokens)} "
-    rows = list(map(index.get, map(joined.__getitem__, _slices(len(joined))), repeat(0)))
-    rows += map(index.get, map("\0".__add__, tokens), repeat(0))
+    rows: list[int] = []
+    for token in tokens:
+        rows.extend(_token_rows(token))
     return rows
+
+
+@lru_cache(maxsize=1 << 16)
+def _token_rows(token: str) -> tuple[int, ...]:
+    """The model rows of one word (cached: ad copy repeats its words)."""
+    index = _latin_model().index
+    padded = f" {token} "
+    rows = list(map(index.get, map(padded.__getitem__, _slices(len(padded))), repeat(0)))
+    rows.append(index.get("\0" + token, 0))
+    return tuple(rows)
 
 
 @lru_cache(maxsize=64)
@@ -222,42 +238,42 @@ def _language_mask(allowed: frozenset[str]) -> np.ndarray:
 
 
 def _pick(scores: np.ndarray, allowed: frozenset[str], n_tokens: int) -> tuple[str, float]:
-    """The best allowed language and a confidence from the softmax of the scores."""
-    scores = scores + _language_mask(allowed)
-    best = int(scores.argmax())
-    prob = 1.0 / float(np.exp((scores - scores[best]) / (1.0 + n_tokens)).sum())
+    """The best allowed language and a confidence: the softmax of the scores, flattened by length."""
+    values = (scores + _language_mask(allowed)).tolist()
+    top = max(values)
+    best = values.index(top)
+    scale = 1.0 + n_tokens
+    prob = 1.0 / sum(math.exp((v - top) / scale) for v in values if v != -math.inf)
     return _latin_model().languages[best], prob
 
 
-def _pick_many(token_lists: list[list[str]], allowed: frozenset[str]) -> tuple[list[str], list[float]]:
-    """:func:`_pick` for many texts: one gather and one segmented sum over all their rows.
+def _sum_rows(row_lists: list[list[int]]) -> np.ndarray:
+    """Summed weights of each list of rows, (len(row_lists), languages), one gather for all.
 
-    Sums are taken in float64 over float32 weights, which is exact, so the
-    answers equal those of :func:`_pick` text by text.
+    Text by text or in a batch the arithmetic is the same, and so are the answers.
     """
-    if not token_lists:
-        return [], []
     model = _latin_model()
     rows: list[int] = []
     starts = []
-    for tokens in token_lists:
+    for row_list in row_lists:
         starts.append(len(rows))
         rows.append(0)  # every text has a row, so no segment is empty
-        rows.extend(latin_rows(tokens))
-    sums = np.add.reduceat(model.weights.take(rows, axis=0), starts, axis=0, dtype=np.float64)
-    scores = sums + model.bias + _language_mask(allowed)
-    best = scores.argmax(axis=1)
-    scale = 1.0 + np.array([len(t) for t in token_lists], dtype=np.float64)
-    top = scores[np.arange(len(best)), best]
-    probs = 1.0 / np.exp((scores - top[:, None]) / scale[:, None]).sum(axis=1)
-    return [model.languages[b] for b in best], probs.tolist()
+        rows.extend(row_list)
+    return np.add.reduceat(model.weights.take(rows, axis=0), starts, axis=0) + model.bias
+
+
+def _pick_many(token_lists: list[list[str]], allowed: frozenset[str]) -> tuple[list[str], list[float]]:
+    """:func:`_pick` for many texts, with one gather and one segmented sum for all of them."""
+    if not token_lists:
+        return [], []
+    sums = _sum_rows([latin_rows(tokens) for tokens in token_lists])
+    picks = [_pick(row, allowed, len(tokens)) for row, tokens in zip(sums, token_lists)]
+    return [code for code, _ in picks], [prob for _, prob in picks]
 
 
 def _decide_latin(text: str, allowed: frozenset[str]) -> tuple[str, float, list[str]]:
     tokens = latin_tokens(text)
-    model = _latin_model()
-    scores = model.weights.take(latin_rows(tokens), axis=0).sum(axis=0, dtype=np.float64)
-    code, prob = _pick(scores + model.bias, allowed, len(tokens))
+    code, prob = _pick(_sum_rows([latin_rows(tokens)])[0], allowed, len(tokens))
     return code, prob, tokens
 
 
@@ -470,6 +486,8 @@ def _leads_with_latin(scripts: dict[str, int], allowed: frozenset[str]) -> bool:
     """True when Latin letters are the most numerous and a Latin language is allowed."""
     if not scripts or not allowed & _LATIN_SET:
         return False
+    if len(scripts) == 1:
+        return "latin" in scripts
     return min(scripts.items(), key=lambda kv: (-kv[1], kv[0]))[0] == "latin"
 
 
