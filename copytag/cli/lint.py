@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import itertools
 import sys
 from pathlib import Path
 from typing import Any, Iterator
@@ -83,7 +84,7 @@ def _read_sources(texts: tuple[str, ...], file_: str | None, csv_file: str | Non
         return _read_csv_files(_require_paths([csv_file, *texts], "--csv"), settings)
     if not texts:
         raise click.UsageError("nothing to lint: give TEXT arguments, --file F or --csv F")
-    return ((Source(index=i), t, None) for i, t in enumerate(texts))
+    return iter([(Source(index=i), t, None) for i, t in enumerate(texts)])
 
 
 def _require_paths(paths: list[str], option: str) -> list[str]:
@@ -142,7 +143,8 @@ def _column_index(header: list[str], column: str, path: str, option: str) -> int
 
 
 def _lint_sources(sources: Iterator[tuple[Any, str, str | None]], settings: dict[str, Any]) -> list[Any]:
-    from ..lint.engine import lint_text, make_plan
+    """Lint every source, in batches that the tagger tags together."""
+    from ..lint.engine import BATCH_SIZE, make_plan
 
     options = {k: settings.get(k) for k in ("platform", "field", "language", "select", "ignore")}
     default_market = settings.get("market")
@@ -150,14 +152,23 @@ def _lint_sources(sources: Iterator[tuple[Any, str, str | None]], settings: dict
         make_plan(market=default_market, **options)  # usage errors before any input is read
     except LookupError as exc:
         raise click.UsageError(str(exc).strip("'\"")) from None
-    results = []
-    for source, text, market in sources:
-        try:
-            plan = make_plan(market=market or default_market, **options)
-            results.append((source, lint_text(text, plan)))
-        except LookupError as exc:
-            raise LintRunError(f"{source.label()}: {str(exc).strip(chr(39) + chr(34))}") from None
+    results: list[Any] = []
+    while batch := list(itertools.islice(sources, BATCH_SIZE)):
+        results += _lint_one_batch(batch, options, default_market)
     return results
+
+
+def _lint_one_batch(batch: list[tuple[Any, str, str | None]], options: dict[str, Any],
+                    default_market: str | None) -> list[Any]:
+    from ..lint.engine import lint_batch, make_plan
+
+    try:
+        plans = [make_plan(market=market or default_market, **options) for _, _, market in batch]
+        findings = lint_batch([text for _, text, _ in batch], plans)
+    except LookupError as exc:
+        where = f"{batch[0][0].label()} to {batch[-1][0].label()}"
+        raise LintRunError(f"{where}: {str(exc).strip(chr(39) + chr(34))}") from None
+    return [(source, found) for (source, _, _), found in zip(batch, findings)]
 
 
 class LintRunError(click.ClickException):

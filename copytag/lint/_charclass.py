@@ -1,76 +1,77 @@
-"""Character classes built once from ``unicodedata``, for regexes instead of per-character loops.
+"""Character tests done fast: wide characters, decorative symbols, invisible characters.
 
-Built lazily (a few tens of milliseconds, once per process) from the running
-Python's Unicode data, so they always agree with ``str`` methods.
+Each prefilters with a simple regex (which the ``re`` engine runs in C) and
+asks ``unicodedata`` only about the few characters that pass, so the tests
+always agree with the running Python's Unicode data.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, Iterator
 
-#: The code points scanned: the Basic and Supplementary Multilingual Planes.
-#: Planes 2 and 3 (CJK ideographs) are wide as a whole (UAX #11) and added as a range.
-_SCAN = range(0x80, 0x20000)
-_WIDE_PLANES = "\U00020000-\U0003fffd"
+#: Below U+1100 no character is wide; runs of possibly wide characters.
+_MAYBE_WIDE = re.compile("[\u1100-\U0003fffd]+")
+#: Non-ASCII characters that are neither word characters nor spaces: punctuation and symbols.
+_MAYBE_SYMBOL = re.compile(r"[^\x00-\x7f\w\s]+")
+_BULLETS = frozenset("•‣⁃∙◦")
+_ARROWS = ((0x2190, 0x21FF), (0x27F0, 0x27FF), (0x2900, 0x297F))
+
+
+def is_wide(ch: str) -> bool:
+    """True for East Asian wide and full-width characters (they count 2 on Google and TikTok).
+
+    >>> is_wide("看"), is_wide("Ａ"), is_wide("a"), is_wide("é")
+    (True, True, False, False)
+    """
+    return unicodedata.east_asian_width(ch) in ("W", "F")
+
+
+def count_wide(text: str) -> int:
+    """How many characters of ``text`` are wide.
+
+    >>> count_wide("Watch 全集 ＦＲＥＥ now")
+    6
+    """
+    if not _MAYBE_WIDE.search(text):
+        return 0
+    return sum(1 for m in _MAYBE_WIDE.finditer(text) for ch in m.group() if is_wide(ch))
+
+
+def is_symbol(ch: str) -> bool:
+    """True for decorative symbols: category So (★ ✔ ♥ ©), arrows and bullet characters.
+
+    >>> is_symbol("★"), is_symbol("→"), is_symbol("•"), is_symbol("!"), is_symbol("é")
+    (True, True, True, False, False)
+    """
+    if ch in _BULLETS or unicodedata.category(ch) == "So":
+        return True
+    return any(lo <= ord(ch) <= hi for lo, hi in _ARROWS)
+
+
+def symbol_positions(text: str) -> Iterator[int]:
+    """The indexes of the decorative symbols of ``text``.
+
+    >>> list(symbol_positions("★★ Watch → now • ©"))
+    [0, 1, 9, 15, 17]
+    """
+    for m in _MAYBE_SYMBOL.finditer(text):
+        for i in range(m.start(), m.end()):
+            if is_symbol(text[i]):
+                yield i
 
 
 def _ranges(codepoints: Iterable[int]) -> str:
-    """A regex class body for ``codepoints`` (sorted), with consecutive runs as ranges."""
-    parts, start, prev = [], None, None
+    """A regex class body for sorted ``codepoints``, consecutive runs as ranges."""
+    parts: list[str] = []
     for cp in codepoints:
-        if prev is not None and cp == prev + 1:
-            prev = cp
-            continue
-        if start is not None:
-            parts.append(_span(start, prev))
-        start = prev = cp
-    if start is not None:
-        parts.append(_span(start, prev))
-    return "".join(parts)
-
-
-def _span(lo: int, hi: int) -> str:
-    return re.escape(chr(lo)) if lo == hi else f"{re.escape(chr(lo))}-{re.escape(chr(hi))}"
-
-
-@lru_cache(maxsize=1)
-def _tables() -> tuple[list[int], list[int], list[int]]:
-    """One pass over the code points: (wide, symbol, invisible) code points."""
-    wide_cps, symbol_cps, invisible_cps = [], [], []
-    arrows = {*range(0x2190, 0x2200), *range(0x27F0, 0x2800), *range(0x2900, 0x2980)}
-    category, east_asian_width = unicodedata.category, unicodedata.east_asian_width
-    for cp in _SCAN:
-        ch = chr(cp)
-        if east_asian_width(ch) in ("W", "F"):
-            wide_cps.append(cp)
-        cat = category(ch)
-        if cat == "So" or cp in arrows:
-            symbol_cps.append(cp)
-        elif cat in ("Cc", "Cf") or 0xFE00 <= cp <= 0xFE0F:
-            invisible_cps.append(cp)
-    return wide_cps, symbol_cps, invisible_cps
-
-
-@lru_cache(maxsize=1)
-def wide() -> re.Pattern[str]:
-    """Runs of East Asian wide and full-width characters (they count 2 on Google and TikTok).
-
-    >>> [m.group() for m in wide().finditer("Watch 全集 ＦＲＥＥ now")]
-    ['全集', 'ＦＲＥＥ']
-    """
-    return re.compile(f"[{_ranges(_tables()[0])}{_WIDE_PLANES}]+")
-
-
-@lru_cache(maxsize=1)
-def symbols() -> re.Pattern[str]:
-    """Runs of non-ASCII symbols (category So), arrows and bullet characters.
-
-    >>> [m.group() for m in symbols().finditer("★★ Watch → now • ©")]
-    ['★★', '→', '•', '©']
-    """
-    return re.compile(f"[{_ranges(_tables()[1])}{re.escape('•‣⁃∙◦')}]+")
+        if parts and parts[-1][1] == cp - 1:
+            parts[-1] = (parts[-1][0], cp)
+        else:
+            parts.append((cp, cp))
+    return "".join(re.escape(chr(lo)) + (f"-{re.escape(chr(hi))}" if hi > lo else "")
+                   for lo, hi in parts)
 
 
 @lru_cache(maxsize=1)
@@ -81,6 +82,7 @@ def invisible() -> re.Pattern[str]:
     ['0x200b', '0x9']
     """
     controls = "".join(chr(cp) for cp in range(0x20) if cp != 0x0A) + "\x7f"
-    fillers = "\u3164\u115f\u1160\u2800\uffa0"
+    fillers = "\u3164\u115f\u1160\u2800\uffa0\ufe00-\ufe0f"
+    formats = _ranges(cp for cp in range(0x80, 0x20000) if unicodedata.category(chr(cp)) in ("Cc", "Cf"))
     tags = "\U000e0000-\U000e007f"  # tag characters: inside flag emoji only
-    return re.compile(f"[{re.escape(controls)}{_ranges(_tables()[2])}{re.escape(fillers)}{tags}]")
+    return re.compile(f"[{re.escape(controls)}{formats}{fillers}{tags}]")

@@ -33,17 +33,53 @@ def phrase_regex(spaced: tuple[str, ...], unspaced: tuple[str, ...] = ()) -> re.
     return re.compile("|".join(parts) or "(?!)", re.IGNORECASE)
 
 
-@lru_cache(maxsize=64)
-def rule_phrases(code: str, key: str) -> re.Pattern[str]:
-    """The pattern of a rule's phrase list ``key`` and its ``unspaced`` list, built once.
+_TOKEN = re.compile(r"[^\W_]+")
 
-    >>> rule_phrases("SC104", "phrases").search("Swipe UP now").group()
-    'Swipe UP'
+
+def word_list(text: str) -> list[str]:
+    """The lower-cased words of ``text``: cheap tests before running a long pattern.
+
+    >>> word_list("Click HERE, now")
+    ['click', 'here', 'now']
+    """
+    return _TOKEN.findall(text.lower())
+
+
+class PhraseList:
+    """A rule's phrases: whole-word ``spaced`` ones and ``unspaced`` (CJK, Thai) ones.
+
+    :meth:`finditer` runs the pattern only when one of the text's words can
+    start a phrase, or an unspaced phrase is in the text.
+
+    >>> phrases = PhraseList(("click here",), ("点击这里",))
+    >>> [m.group() for m in phrases.finditer("Click here 点击这里", {"click", "here"})]
+    ['Click here', '点击这里']
+    """
+
+    def __init__(self, spaced: tuple[str, ...], unspaced: tuple[str, ...] = ()) -> None:
+        self.pattern = phrase_regex(spaced, unspaced)
+        self.first_words = frozenset(_TOKEN.findall(p.lower())[0] for p in spaced)
+        self.unspaced = unspaced
+
+    def finditer(self, text: str, words: Iterable[str]) -> Iterator[re.Match[str]]:
+        if self.first_words.isdisjoint(words) and (
+            text.isascii() or not any(p in text for p in self.unspaced)
+        ):
+            return iter(())
+        return self.pattern.finditer(text)
+
+
+@lru_cache(maxsize=64)
+def rule_phrases(code: str, key: str) -> PhraseList:
+    """The phrase list ``key`` of a rule (with its ``unspaced`` list), built once.
+
+    >>> [m.group() for m in rule_phrases("SC104", "phrases").finditer("Swipe UP now", {"swipe", "up"})]
+    ['Swipe UP']
     """
     from .catalog import get_rule
 
     params = get_rule(code).params
-    return phrase_regex(tuple(params[key]), tuple(params.get("unspaced", ())))
+    return PhraseList(tuple(params[key]), tuple(params.get("unspaced", ())))
 
 
 def word_before(text: str, index: int) -> str:

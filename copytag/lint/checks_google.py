@@ -5,7 +5,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-from ._charclass import symbols
+from ._charclass import symbol_positions
 from ._text import CASED, inside, merge_spans
 from .catalog import Rule, get_rule
 from .context import Context
@@ -31,11 +31,16 @@ _REPEATED = re.compile(
     r"|(?<!\.)\.\.(?!\.)|\.{4,}"
 )
 _QUESTIONS = frozenset("?？⁇⁈⁉")
+#: Cheap tests first (a pattern that starts with a character class is scanned fast).
+_PUNCT_PAIR = re.compile(r"[!?！？,，;；:：、。~～*_=+\-.][!?！？,，;；:：、。~～*_=+\-.]")
+_DOUBLE_MARK = re.compile("[‼⁉⁈⁇]")
 
 
 @check("GA106")
 def check_repeated_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """Runs of closing marks and doubled punctuation; a three-dot ellipsis is fine."""
+    if not _PUNCT_PAIR.search(ctx.text) and not _DOUBLE_MARK.search(ctx.text):
+        return
     for m in _REPEATED.finditer(ctx.text):
         run = m.group()
         if run[0] in "!?！？‼⁉⁈⁇":
@@ -48,6 +53,7 @@ def check_repeated_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
 # --- capitals ---------------------------------------------------------------
 
 _CASED_WORD = re.compile(rf"(?<![{CASED}0-9])[{CASED}]+(?:['’][{CASED}]+)*(?![{CASED}0-9])")
+_INNER_CAPITAL = re.compile(rf"[{CASED}][A-ZÀ-ÖØ-ÞĀ-ɏΑ-ΩЀ-Я]")
 _APOSTROPHE = re.compile(r"['’]")
 _ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
 _CAMEL_SHAPE = re.compile(r"l*(?:ul+)*")
@@ -65,7 +71,7 @@ def _allowed_words(code: str) -> frozenset[str]:
 def check_gimmicky_capitals(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """Words in capitals or in alternating case, adjacent ones merged into one finding."""
     text = ctx.text
-    if not any(ch.isupper() for ch in text):
+    if not _INNER_CAPITAL.search(text):  # capitals only at word starts: nothing gimmicky
         return
     allowed = _allowed_words(rule.code)
     spans = (m.span() for m in _CASED_WORD.finditer(text)
@@ -113,14 +119,18 @@ def _normal_case(text: str, start: int, end: int) -> str:
 # --- spacing ----------------------------------------------------------------
 
 _MISSING_SPACE = re.compile(
-    rf"(?<=[{CASED}])(?:[,;:?]|!(?=[A-ZÀ-ÞА-Я]))(?=[{CASED}])"
-    rf"|(?<=[a-zß-ÿа-я]{{2}})\.(?=[A-ZÀ-ÞА-Я][a-zß-ÿа-я])"
+    rf"[,;:?](?<=[{CASED}].)(?=[{CASED}])"
+    rf"|!(?<=[{CASED}]!)(?=[A-ZÀ-ÞА-Я])"
+    rf"|\.(?<=[a-zß-ÿа-я]{{2}}\.)(?=[A-ZÀ-ÞА-Я][a-zß-ÿа-я])"
 )
+_GLUED = re.compile(rf"[,;:?!.](?=[{CASED}])")
 
 
 @check("GA108")
 def check_missing_space(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """Punctuation glued to the next word, outside web and e-mail addresses."""
+    if not _GLUED.search(ctx.text):
+        return
     urls = ctx.url_spans
     for m in _MISSING_SPACE.finditer(ctx.text):
         if not inside(m.start(), urls):
@@ -128,6 +138,7 @@ def check_missing_space(ctx: Context, rule: Rule) -> Iterator[Finding]:
 
 
 _DOUBLE_SPACE = re.compile(r"(?<=\S)[ \u00a0\u3000]{2,}(?=\S)")
+_SPACED_PAIR = re.compile(r" [^\W\d_] [^\W\d_] ")
 _SPACED_LETTERS = re.compile(r"(?<!\S)(?:[^\W\d_] ){3,}[^\W\d_](?!\S)")
 
 
@@ -138,6 +149,8 @@ def check_extra_space(ctx: Context, rule: Rule) -> Iterator[Finding]:
     if "  " in text or "\u00a0" in text or "\u3000" in text:
         for m in _DOUBLE_SPACE.finditer(text):
             yield rule.finding(m.start(), m.end(), fix=" ", match=m.group(), problem="extra spaces")
+    if not _SPACED_PAIR.search(text):
+        return
     for m in _SPACED_LETTERS.finditer(text):
         yield rule.finding(m.start(), m.end(), fix=m.group().replace(" ", ""), match=m.group(),
                            problem="spaced-out letters")
@@ -149,6 +162,7 @@ _PHONE = re.compile(
     r"(?<![\w$€£¥₩₹+.,])(?:\+\d{1,3}[ .\-]?)?(?:\(\d{1,4}\)[ .\-]?)?\d{1,4}(?:[ .\-]\d{2,5}){1,5}(?![\w%.,]\d|[\w%])"
     r"|(?<![\w$€£¥₩₹])\+\d{7,15}(?!\w)"
 )
+_DIGIT = re.compile(r"\d")
 _THOUSANDS = re.compile(r"\d{1,3}(?:([ .,])\d{3})(?:\1\d{3})*")
 _DATE = re.compile(r"\d{1,4}([./\-])\d{1,2}\1\d{1,4}")
 
@@ -156,7 +170,7 @@ _DATE = re.compile(r"\d{1,4}([./\-])\d{1,2}\1\d{1,4}")
 @check("GA111")
 def check_phone_number(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """International numbers, area codes in parentheses, or three or more digit groups."""
-    if sum(ch.isdigit() for ch in ctx.text) < 7:
+    if len(_DIGIT.findall(ctx.text)) < 7:
         return
     for m in _PHONE.finditer(ctx.text):
         if _looks_like_phone(m.group()):
@@ -177,6 +191,7 @@ def _looks_like_phone(candidate: str) -> bool:
 
 # --- symbols ----------------------------------------------------------------
 
+_SYMBOL_HINT = re.compile(r"[@$!|€013457](?=[^\W\d_])")
 _SYMBOL_FOR_LETTER = re.compile(
     r"(?<=[^\W\d_])[@$!|€](?=[^\W\d_])"
     r"|(?<![\w$])\$(?=[a-z]{2,})"
@@ -188,6 +203,8 @@ _SYMBOL_FOR_LETTER = re.compile(
 def check_symbol_for_letter(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """@, $, ! or look-alike digits inside a word; addresses are left alone."""
     text = ctx.text
+    if not _SYMBOL_HINT.search(text):
+        return
     urls = ctx.url_spans
     for m in _SYMBOL_FOR_LETTER.finditer(text):
         if not inside(m.start(), urls):
@@ -216,10 +233,9 @@ def check_nonstandard_symbol(ctx: Context, rule: Rule) -> Iterator[Finding]:
     if text.isascii():
         return
     allowed = rule.params["allowed"]
-    for m in symbols().finditer(text):
-        kept = [i for i in range(m.start(), m.end()) if text[i] not in allowed and not ctx.in_emoji(i)]
-        for start, end in _merge_adjacent((i, i + 1) for i in kept):
-            yield rule.finding(start, end, match=text[start:end])
+    kept = (i for i in symbol_positions(text) if text[i] not in allowed and not ctx.in_emoji(i))
+    for start, end in _merge_adjacent((i, i + 1) for i in kept):
+        yield rule.finding(start, end, match=text[start:end])
 
 
 def _merge_adjacent(spans: Iterator[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -57,16 +57,19 @@ def check_emoji(ctx: Context, rule: Rule) -> Iterator[Finding]:
 @check("GA110", "SC104")
 def check_phrases(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """Every phrase of the rule's ``phrases`` list, as whole words, in any case."""
-    for m in rule_phrases(rule.code, "phrases").finditer(ctx.text):
+    for m in rule_phrases(rule.code, "phrases").finditer(ctx.text, ctx.words):
         yield rule.finding(m.start(), m.end(), match=m.group())
 
 
 _EXCESSIVE = re.compile(r"[!?！？]{3,}|([A-Za-zÀ-ɏͰ-ϿЀ-ӿ])\1{3,}", re.IGNORECASE)
+_REPEAT_HINT = re.compile(r"[!?！？]{3}|(.)\1\1", re.IGNORECASE)
 
 
 @check("MT103")
 def check_excessive_symbols(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """Three or more marks in a row, or one letter four or more times."""
+    if not _REPEAT_HINT.search(ctx.text):
+        return
     for m in _EXCESSIVE.finditer(ctx.text):
         kind = "letters" if m.group(1) else "punctuation"
         fix = m.group(1) * 2 if m.group(1) else m.group()[0]

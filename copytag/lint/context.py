@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..types import CopyTags, Evidence
-from ._text import url_spans
+from ._text import url_spans, word_list
 from .profiles import FieldSpec
 
 
@@ -44,6 +44,16 @@ class Context:
     def emoji_spans(self) -> list[tuple[int, int]]:
         """Where the emoji are: other rules must not read inside them."""
         return [(e.start, e.end) for e in self.tags.tone_evidence if e.tone == "emoji"]
+
+    @cached_property
+    def word_list(self) -> list[str]:
+        """The lower-cased words of the text, in order."""
+        return word_list(self.text)
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """The lower-cased words of the text, as a set."""
+        return frozenset(self.word_list)
 
     @cached_property
     def url_spans(self) -> list[tuple[int, int]]:

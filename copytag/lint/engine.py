@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 from .._validate import require_str
-from ..tagger import TagOptions, as_copy, tag
+from ..tagger import TagOptions, as_copy, tag, tag_many
 from ..types import CopyTags
 from .catalog import Rule, parse_codes, select_rules
 from .context import Context
@@ -86,28 +86,40 @@ def lint_many(texts: Iterable[Any], platform: str | None = None, field: str | No
               select: Codes = None, ignore: Codes = None) -> list[list[Finding]]:
     """The findings of each text, in order; ``None`` and NaN are empty copy.
 
+    The texts are tagged in batches (the tagger scores its model once per
+    batch), each text once, and every rule reads that one result.
+
     >>> [[f.code for f in fs] for fs in lint_many(["Watch now", None], select="CT101")]
     [[], ['CT101']]
     """
     plan = make_plan(platform, field, market, language, select, ignore)
-    return [lint_text(as_copy(t), plan) for t in texts]
+    items = [as_copy(t) for t in texts]
+    results: list[list[Finding]] = []
+    for start in range(0, len(items), BATCH_SIZE):
+        chunk = items[start:start + BATCH_SIZE]
+        results += lint_batch(chunk, [plan] * len(chunk))
+    return results
+
+
+#: Texts tagged together: the tagger's model works on batches.
+BATCH_SIZE = 2048
+
+
+def lint_batch(texts: Sequence[str], plans: Sequence[Plan]) -> list[list[Finding]]:
+    """Tag ``texts`` together, then lint each with its own plan (its market, say).
+
+    Every plan must name the same ``language`` (it decides the tagging).
+    """
+    languages = {p.language for p in plans}
+    if len(languages) > 1:
+        raise ValueError(f"one batch is tagged with one language setting, got {sorted(map(str, languages))}")
+    tagged = tag_many(texts, options=_tag_options(plans[0].language if plans else None))
+    return [lint_tags(tags, plan) for tags, plan in zip(tagged, plans)]
 
 
 def lint_text(text: str, plan: Plan) -> list[Finding]:
     """Tag ``text`` once and run the plan's rules on it."""
-    return lint_tags(tag_copy(text, plan.language), plan)
-
-
-def tag_copy(text: str, language: str | None = None) -> CopyTags:
-    """The tagger's result for ``text``: the one tagging pass every rule reads."""
-    try:
-        return tag(text, _tag_options(language))
-    except LookupError:
-        if language is not None:  # the user's language code: theirs to fix
-            raise
-        # Detection can name a language without a CTA lexicon (on mojibake,
-        # say); lint such copy as of unknown language rather than fail.
-        return tag(text, _tag_options("und"))
+    return lint_tags(tag(text, _tag_options(plan.language)), plan)
 
 
 @lru_cache(maxsize=64)

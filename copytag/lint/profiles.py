@@ -11,7 +11,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from ._charclass import wide
+from ._charclass import count_wide, is_wide
 from ._toml import load_toml
 
 
@@ -112,7 +112,7 @@ def text_width(text: str, width: str) -> int:
     """
     if width == "single" or text.isascii():
         return len(text)
-    return len(text) + sum(m.end() - m.start() for m in wide().finditer(text))
+    return len(text) + count_wide(text)
 
 
 def cut_index(text: str, width: str, limit: int) -> int:
@@ -125,7 +125,7 @@ def cut_index(text: str, width: str, limit: int) -> int:
         return min(len(text), limit)
     total = 0
     for i, ch in enumerate(text):
-        total += 2 if wide().match(ch) else 1
+        total += 2 if is_wide(ch) else 1
         if total > limit:
             return i
     return len(text)

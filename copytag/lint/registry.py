@@ -31,8 +31,11 @@ def check(*codes: str) -> Callable[[Check], Check]:
 
 
 def match_pattern(ctx: Context, rule: Rule) -> Iterator[Finding]:
-    """Report every match of the rule's ``pattern``."""
+    """Report every match of the rule's ``pattern`` (if one of its ``hints`` is in the text)."""
     assert rule.regex is not None
+    hints = rule.params.get("hints")
+    if hints and not any(h in ctx.text for h in hints):
+        return
     for m in rule.regex.finditer(ctx.text):
         yield rule.finding(m.start(), m.end(), match=m.group(), field=ctx.field)
 
