@@ -11,6 +11,7 @@ The triggers are data (``copytag/lexicon/<code>.toml``, see
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 from typing import Iterable, Mapping, Union
 
@@ -71,9 +72,36 @@ def extract_ctas(text: str, language: str | None = None, extra: ExtraTerms = Non
         for action, start, end in matcher.scan(norm.text, words):
             start, end = norm.span(start, end)
             found.setdefault((action, start, end), code)
-    if len(found) < 2:
-        return [CTA(a, text[s:e], s, e, "lexicon", 1.0, code) for (a, s, e), code in found.items()]
-    return [CTA(a, text[s:e], s, e, "lexicon", 1.0, found[(a, s, e)]) for a, s, e in keep_longest(list(found))]
+    if not found:
+        return []
+    kept = keep_longest([(a, s, e, code) for (a, s, e), code in found.items()]) if len(found) > 1 else [
+        (a, s, e, code) for (a, s, e), code in found.items()
+    ]
+    if _QUOTE.search(text):
+        kept = drop_dialogue(text, kept)
+    return [CTA(a, text[s:e], s, e, "lexicon", 1.0, code) for a, s, e, code in kept]
+
+
+#: A quotation: a character speaks ("« Télécharge ces photos », ordonna-t-il."), unless a CTA
+#: introduces it as a button's label (Нажми «Смотреть дальше»).
+_QUOTE = re.compile('["“„«]')
+_QUOTED = re.compile('“[^“”]*”|„[^“”„]*[“”]|«[^«»]*»|"[^"]*"')
+
+
+def drop_dialogue(text: str, hits: list[tuple]) -> list[tuple]:
+    """The hits that are not inside a quotation spoken by a character.
+
+    >>> [h[0] for h in drop_dialogue('"Try me," she said. Watch now', [("trial", 1, 4), ("watch", 20, 25)])]
+    ['watch']
+    >>> len(drop_dialogue("Tap «Continue»", [("click", 0, 3), ("continue", 5, 13)]))
+    2
+    """
+    for quote in _QUOTED.finditer(text):
+        start, end = quote.span()
+        label = any(h[2] <= start and not text[h[2] : start].strip(" :") for h in hits)
+        if not label:
+            hits = [h for h in hits if not (start <= h[1] and h[2] <= end)]
+    return hits
 
 
 Plan = tuple[tuple[Union[SpacedMatcher, UnspacedMatcher], str, bool], ...]

@@ -7,11 +7,15 @@ A lexicon file has the same shape for every language::
     script = "spaced"            # spaced: whole words; unspaced: substrings (zh, ja, th, ko)
     fold_accents = true          # match "descargala" and "descárgala" alike
     turkic_casing = false        # tr: "I" lowercases to "ı", "İ" to "i"
+    verb_final = false           # tr, hi: a guarded trigger also counts where it closes its clause
     lead = ["ya", "y"]           # words that may open a clause before a guarded trigger
     link = ["para", "y"]         # words that tie a trigger to an earlier CTA ("toca para ver")
     objects = ["app", "gratis"]  # words after a trigger that show it addresses the reader
     subjects = ["ella", "lo"]    # words right before a guarded trigger that make it narrative
-    prefixes = []                # proclitics split off a word before lookup (Arabic و, ف)
+    negations = ["no"]           # words right before any trigger that make it a prohibition
+    tails = []                   # words right after any trigger that make it narrative (zh 了)
+    prefixes = []                # proclitics split off a word before lookup (Arabic و, ف);
+                                 # "a>b" rewrites a to b ("لل>ال": ل + ال)
 
     [download]                   # one table per action type
     always = ["descargar"]       # a call to action wherever it stands
@@ -43,8 +47,11 @@ except ModuleNotFoundError:  # Python 3.10
 #: How strictly a trigger must be placed to count (see the module doc).
 CONDITIONS: tuple[str, ...] = ("always", "guarded", "object")
 SCRIPTS: tuple[str, ...] = ("spaced", "unspaced")
-_WORD_LISTS: tuple[str, ...] = ("lead", "link", "objects", "subjects", "prefixes")
+_WORD_LISTS: tuple[str, ...] = ("lead", "link", "objects", "subjects", "negations", "tails", "prefixes")
+_FLAGS: tuple[str, ...] = ("fold_accents", "turkic_casing", "verb_final")
 _COMMON = "_common"
+#: Inflected forms written by scripts/cta_inflect.py from the stems in ``lexicon/stems/``.
+_GENERATED = "generated"
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,10 +80,13 @@ class Lexicon:
     script: str = "spaced"
     fold_accents: bool = False
     turkic_casing: bool = False
+    verb_final: bool = False
     lead: tuple[str, ...] = ()
     link: tuple[str, ...] = ()
     objects: tuple[str, ...] = ()
     subjects: tuple[str, ...] = ()
+    negations: tuple[str, ...] = ()
+    tails: tuple[str, ...] = ()
     prefixes: tuple[str, ...] = ()
     triggers: tuple[Trigger, ...] = ()
     stops: tuple[str, ...] = ()
@@ -115,7 +125,7 @@ def load_lexicon(source: str | os.PathLike[str] | Mapping[str, Any]) -> Lexicon:
     >>> load_lexicon({"wtach": ["x"]})
     Traceback (most recent call last):
     ...
-    ValueError: lexicon <mapping>: unknown key 'wtach'; use the action types download, watch, click, obtain, trial, continue, a [stop] table, or code, name, script, fold_accents, turkic_casing, lead, link, objects, subjects, prefixes
+    ValueError: lexicon <mapping>: unknown key 'wtach'; use the action types download, watch, click, obtain, trial, continue, a [stop] table, or code, name, script, fold_accents, turkic_casing, verb_final, lead, link, objects, subjects, negations, tails, prefixes
     """
     if isinstance(source, Mapping):
         return parse_lexicon(source, "<mapping>")
@@ -136,8 +146,7 @@ def parse_lexicon(data: Mapping[str, Any], origin: str) -> Lexicon:
         code=str(data.get("code", "")),
         name=str(data.get("name", "")),
         script=script,
-        fold_accents=bool(data.get("fold_accents", False)),
-        turkic_casing=bool(data.get("turkic_casing", False)),
+        **{flag: bool(data.get(flag, False)) for flag in _FLAGS},
         triggers=tuple(_triggers(data, origin)),
         stops=_strings(stop.get("phrases", ()) if isinstance(stop, Mapping) else stop, f"{origin} stop"),
         **words,
@@ -145,12 +154,12 @@ def parse_lexicon(data: Mapping[str, Any], origin: str) -> Lexicon:
 
 
 def _reject_unknown_keys(data: Mapping[str, Any], origin: str) -> None:
-    known = set(ACTIONS) | set(_WORD_LISTS) | {"code", "name", "script", "fold_accents", "turkic_casing", "stop"}
+    known = set(ACTIONS) | set(_WORD_LISTS) | set(_FLAGS) | {"code", "name", "script", "stop"}
     for key in data:
         if key not in known:
             raise ValueError(
                 f"lexicon {origin}: unknown key {key!r}; use the action types {', '.join(ACTIONS)}, "
-                f"a [stop] table, or code, name, script, fold_accents, turkic_casing, {', '.join(_WORD_LISTS)}"
+                f"a [stop] table, or code, name, script, {', '.join(_FLAGS + _WORD_LISTS)}"
             )
 
 
@@ -228,11 +237,12 @@ def _codes_by_lower() -> dict[str, str]:
 
 @lru_cache(maxsize=None)
 def builtin_lexicon(code: str) -> Lexicon:
-    """The built-in lexicon of ``code``, with the words every language shares added."""
+    """The built-in lexicon of ``code``, with the words every language shares and its generated
+    inflected forms added."""
     code = resolve_code(code)
-    own = _read_builtin(code)
-    common = _read_builtin(_COMMON)
-    return replace(own, code=code).extended(common)
+    lexicon = replace(_read_builtin(code), code=code).extended(_read_builtin(_COMMON))
+    generated = _lexicon_dir() / _GENERATED / f"{code}.toml"
+    return lexicon.extended(_read_builtin(f"{_GENERATED}/{code}")) if generated.is_file() else lexicon
 
 
 def _read_builtin(name: str) -> Lexicon:

@@ -118,7 +118,10 @@ class SpacedMatcher:
         self.link = self._words(lexicon.link, lexicon)
         self.objects = self._words(lexicon.objects, lexicon)
         self.subjects = self._words(lexicon.subjects, lexicon)
-        self.prefixes = tuple(fold_phrase(p, lexicon) for p in lexicon.prefixes)
+        self.negations = self._words(lexicon.negations, lexicon)
+        self.tails = self._words(lexicon.tails, lexicon)
+        self.verb_final = lexicon.verb_final
+        self.prefixes = _prefix_rules(lexicon, self.link)
 
     def _entry(self, trig: Trigger, lexicon: Lexicon) -> _Entry:
         parts = tuple(words_of(fold_phrase(p, lexicon)) for p in trig.surface.split(GAP_MARK.strip()))
@@ -160,7 +163,7 @@ class SpacedMatcher:
             if entry.action in done:
                 continue
             last = i + size - 1 if len(entry.parts) == 1 else _match_rest(entry.parts, text, i + size - 1)
-            if last < 0 or (reach is not None and _blocked(reach[i], i, last)):
+            if last < 0 or (reach is not None and _blocked(reach[i], i, last)) or self._cancelled(text, i, last):
                 continue
             if self._licensed(entry.condition, text, i, last, state):
                 done.add(entry.action)
@@ -195,6 +198,15 @@ class SpacedMatcher:
             reach.append(furthest if furthest[1] >= i else (-1, -1))
         return reach
 
+    def _cancelled(self, text: _Words, i: int, last: int) -> bool:
+        """A prohibition ("nie kontynuuj"), a narrative ending (zh 了) or a hashtag (#watchnow)."""
+        if i > 0 and text.clause[i - 1] == text.clause[i] and text.words[i - 1] in self.negations:
+            return True
+        if last + 1 < len(text.words) and text.clause[last + 1] == text.clause[last]:
+            if text.words[last + 1] in self.tails:
+                return True
+        return text.starts[i] > 0 and text.norm[text.starts[i] - 1] == "#"
+
     def _licensed(self, condition: str, text: _Words, i: int, last: int, state: _ChainState) -> bool:
         if condition == "always":
             return True
@@ -204,7 +216,17 @@ class SpacedMatcher:
             return True
         if condition == "object":
             return False
+        if self.verb_final:
+            return self._closes_clause(text, i, last) or self._follows_cta(text, i, state)
         return self._opens_clause(text, i, last) or self._follows_cta(text, i, state)
+
+    def _closes_clause(self, text: _Words, i: int, last: int) -> bool:
+        """Last in its clause or before a link word ("indir ve izle"), and not a lone "Look, ..."."""
+        k = last + 1
+        if k < len(text.words) and text.clause[k] == text.clause[last]:
+            return text.words[k] in self.link
+        alone = i == 0 or text.clause[i - 1] != text.clause[i]
+        return not (alone and k < len(text.words) and text.gap_after(last).startswith(","))
 
     def _has_object(self, text: _Words, last: int) -> bool:
         clause = text.clause[last]
@@ -227,6 +249,9 @@ class SpacedMatcher:
 
     def _follows_cta(self, text: _Words, i: int, state: _ChainState) -> bool:
         """Right after a CTA of the same clause, or after one and a link word ("Tap to continue")."""
+        if i in text.linked:  # a conjunction proclitic ("وشاهد") links to the CTA before
+            first = state.first_end.get(text.clause[i])
+            return first is not None and first < i
         if i == 0 or text.clause[i - 1] != text.clause[i]:
             return False
         if i - 1 in state.ends:
@@ -250,12 +275,14 @@ class _ChainState:
 class _Words:
     """The words of a folded text, their spans, and which clause each belongs to."""
 
-    def __init__(self, norm: str, prefixes: tuple[str, ...], index: dict) -> None:
+    def __init__(self, norm: str, prefixes: tuple[_Prefix, ...], index: dict) -> None:
         self.norm = norm
         self.words: list[str] = []
         self.starts: list[int] = []
         self.ends: list[int] = []
         self.clause: list[int] = []
+        #: Words that lost a conjunction proclitic: they are linked to what precedes.
+        self.linked: set[int] = set()
         clause = 0
         for m in _WORD_OR_BREAK.finditer(norm):
             word = m.group(1)
@@ -264,7 +291,9 @@ class _Words:
                 continue
             start = m.start()
             if prefixes and word not in index:
-                word, start = _strip_prefix(word, start, prefixes, index)
+                word, start, linked = _strip_prefix(word, start, prefixes, index)
+                if linked:
+                    self.linked.add(len(self.words))
             self.words.append(word)
             self.starts.append(start)
             self.ends.append(m.end())
@@ -281,11 +310,31 @@ def _blocked(stop: tuple[int, int], start: int, end: int) -> bool:
     return stop[0] <= start and end <= stop[1] and stop != (start, end)
 
 
-def _strip_prefix(word: str, start: int, prefixes: tuple[str, ...], index: dict) -> tuple[str, int]:
-    for prefix in prefixes:
-        if word.startswith(prefix) and word[len(prefix) :] in index:
-            return word[len(prefix) :], start + len(prefix)
-    return word, start
+class _Prefix(NamedTuple):
+    """A proclitic: what it is written as, what is left in its place, whether it means "and"."""
+
+    written: str
+    restored: str
+    links: bool
+
+
+def _prefix_rules(lexicon: Lexicon, link: frozenset[str]) -> tuple[_Prefix, ...]:
+    """The lexicon's prefixes, longest first; "a>b" rewrites a to b instead of removing it."""
+    rules = []
+    for rule in lexicon.prefixes:
+        written, _, restored = (fold_phrase(part, lexicon) for part in rule.partition(">"))
+        rules.append(_Prefix(written, restored, written in link))
+    return tuple(sorted(rules, key=lambda r: -len(r.written)))
+
+
+def _strip_prefix(word: str, start: int, prefixes: tuple[_Prefix, ...], index: dict) -> tuple[str, int, bool]:
+    """The word without its proclitic when what is left starts a trigger; its start; whether it linked."""
+    for rule in prefixes:
+        if word.startswith(rule.written):
+            rest = rule.restored + word[len(rule.written) :]
+            if rest in index:
+                return rest, start + len(rule.written) - len(rule.restored), rule.links
+    return word, start, False
 
 
 def _by_head(group: list[_Entry]) -> list[tuple[int, dict[tuple[str, ...], list[_Entry]]]]:
@@ -355,6 +404,9 @@ class UnspacedMatcher:
         self.lead = tuple(fold_(w) for w in lexicon.lead)
         self.link = tuple(fold_(w) for w in lexicon.link)
         self.objects = tuple(fold_(w) for w in lexicon.objects)
+        #: Right before any trigger: a narrator (他, 她) or a prohibition (别, 不要).
+        self.before = tuple(fold_(w) for w in lexicon.subjects + lexicon.negations)
+        self.tails = tuple(fold_(w) for w in lexicon.tails)
 
     def scan(self, norm: str, words: list[str] | None = None) -> list[Hit]:
         """Every licensed trigger in ``norm``, before overlaps are resolved."""
@@ -368,7 +420,7 @@ class UnspacedMatcher:
         for start, end, action, condition in found:
             while k < len(stops) and stops[k][0] <= start:
                 reach, k = max(reach, stops[k], key=lambda s: s[1]), k + 1
-            if condition == "stop" or _blocked(reach, start, end):
+            if condition == "stop" or _blocked(reach, start, end) or self._cancelled(norm, start, end):
                 continue
             if self._licensed(condition, norm, start, end, ends):
                 ends.add(end)
@@ -384,11 +436,17 @@ class UnspacedMatcher:
                     if norm.startswith(surface, p) and _whole_latin(norm, p, p + len(surface)):
                         yield p, p + len(surface), action, condition
 
+    def _cancelled(self, norm: str, start: int, end: int) -> bool:
+        """Narrated (他点击了), prohibited (别看) or a hashtag (#追剧日常)."""
+        if start > 0 and (norm[start - 1] == "#" or norm[max(0, start - _WINDOW) : start].endswith(self.before)):
+            return True
+        return norm.startswith(self.tails, end)
+
     def _licensed(self, condition: str, norm: str, start: int, end: int, ends: set[int]) -> bool:
         if condition == "always":
             return True
         rest = norm[end : end + _WINDOW].lstrip()
-        if self.objects and rest.startswith(self.objects):
+        if rest[:1].isdigit() or self.objects and rest.startswith(self.objects):
             return True
         if condition == "object":
             return False
@@ -433,17 +491,23 @@ def compile_lexicon(lexicon: Lexicon) -> SpacedMatcher | UnspacedMatcher:
     return SpacedMatcher(lexicon) if lexicon.script == "spaced" else UnspacedMatcher(lexicon)
 
 
-def keep_longest(hits: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-    """Drop each hit that another hit of the same action strictly contains; drop duplicates.
+def keep_longest(hits: list[tuple]) -> list[tuple]:
+    """One hit per action per stretch of text: contained hits are dropped, overlapping ones
+    of the same action merged into the first ("지금 시청" + "시청하세요"); different actions may
+    nest. A hit is ``(action, start, end, *rest)``; ``rest`` (the language) follows the first.
 
     >>> keep_longest([Hit("watch", 0, 5), Hit("watch", 0, 9), Hit("continue", 0, 5)])
-    [Hit(action='watch', start=0, end=9), Hit(action='continue', start=0, end=5)]
+    [('watch', 0, 9), ('continue', 0, 5)]
+    >>> keep_longest([("watch", 0, 5, "ko"), ("watch", 3, 9, "en")])
+    [('watch', 0, 9, 'ko')]
     """
-    kept: list[tuple[str, int, int]] = []
-    reach: dict[str, int] = {}
+    kept: list[list] = []
+    last: dict[str, list] = {}
     for hit in sorted(set(hits), key=lambda h: (h[1], -h[2], h[0])):
-        action, _, end = hit
-        if reach.get(action, -1) < end:
-            kept.append(hit)
-            reach[action] = end
-    return kept
+        previous = last.get(hit[0])
+        if previous is not None and hit[1] < previous[2]:
+            previous[2] = max(previous[2], hit[2])
+            continue
+        last[hit[0]] = list(hit)
+        kept.append(last[hit[0]])
+    return [tuple(h) for h in kept]

@@ -3,8 +3,8 @@
 Matching needs one spelling per word: full-width and compatibility forms
 folded (NFKC), case folded (with the Turkish dotted and dotless i made one
 letter, since ``"İNDİR".lower()`` is ``"i̇ndi̇r"``), Arabic vowel marks and
-tatweel removed and alef variants merged, zero-width characters dropped, and
-optionally Latin accents removed. Spans found in the folded text map back to
+tatweel removed and alef variants merged, zero-width characters dropped, keycaps
+read as the full stop of a numbered step, and optionally Latin accents removed. Spans found in the folded text map back to
 the original through :meth:`Folded.span`, so a keyword is always a slice of
 the text the user passed.
 """
@@ -30,6 +30,7 @@ SPECIAL = {
     "ى": "ي",
     "’": "'",
     "‘": "'",
+    "\u20e3": ".",  # a keycap ends a numbered step ("1️⃣ حمّل 2️⃣ سجّل"): read it as "1."
     "\u200b": "",
     "\u200c": "",
     "\u200d": "",
