@@ -14,13 +14,12 @@ LANGUAGES: tuple[str, ...] = (
 LATIN: tuple[str, ...] = ("en", "es", "fr", "pt", "de", "it", "pl", "nl", "tr", "id", "ms", "vi")
 
 #: Shares of short-drama ad copy by language (industry report, see docs/product.md);
-#: languages the report does not rank get a small share (Malay a tenth of Indonesian,
-#: as Malaysia's market is to Indonesia's). Used as a weak prior.
+#: languages the report does not rank get a small share. Used as a weak prior.
 AD_SHARES: dict[str, float] = {
     "en": 0.62, "es": 0.093, "fr": 0.056, "pt": 0.054, "de": 0.044, "it": 0.033,
     "pl": 0.030, "ko": 0.013, "ja": 0.011, "zh-Hant": 0.009, "zh-Hans": 0.008,
     "id": 0.010, "th": 0.008, "vi": 0.008, "ar": 0.008, "hi": 0.006, "tr": 0.008,
-    "ru": 0.008, "nl": 0.008, "ms": 0.001,
+    "ru": 0.008, "nl": 0.008, "ms": 0.003,
 }  # fmt: skip
 
 #: Aliases accepted in ``candidates``: a bare ``zh`` means either Chinese script.
@@ -68,6 +67,12 @@ SCRIPT_RANGES: dict[str, str] = {
     "arabic": "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff",
     "cyrillic": "\u0400-\u04ff\u0500-\u052f",
 }
+
+#: How much one letter of a script counts when scripts are compared. A CJK character
+#: carries about as much as three Latin letters; and Latin words inside copy in another
+#: script are mostly brand and product names ("Firefox", "VIP"), so other scripts count double.
+SCRIPT_WEIGHTS: dict[str, int] = {"latin": 1, "hangul": 3, "kana": 3, "han": 3}
+OTHER_SCRIPT_WEIGHT = 2
 
 #: The language each script decides (Han is settled by the Han model).
 SCRIPT_LANGUAGE: dict[str, str] = {

@@ -56,13 +56,13 @@ _BRAND_RE = re.compile(
 _BRAND_TRIGGERS = frozenset(w for b in langdata.BRANDS for w in b.lower().split()) | {"google", "store", "play"}
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "´": "'", "İ": "i"})
 _LATIN_SET = frozenset(langdata.LATIN)
-_CJK_WEIGHT = 3  # one CJK character carries about as much as three Latin letters
 
 #: Weights of the Latin model's evidence (tuned on held-out wordfreq words, see scripts/language_dev.py).
 WORD_WEIGHT = 1.2  # per Zipf unit of a known word
 WORD_FLOOR = 1.5  # Zipf level of a word a language does not list
 PRIOR_WEIGHT = 0.3  # weight of the log ad-share prior
 HAN_PRIOR_WEIGHT = 0.3
+MALAY_FLOOR = 1.0  # Zipf level of an Indonesian or Malay word the other language does not list
 #: A long Latin text of which fewer words than this share are in its language's word
 #: list is probably in another language (real copy in one of ours scores 0.8 to 1).
 FOREIGN_KNOWN_SHARE = 0.7
@@ -111,6 +111,31 @@ def _latin_model() -> _LatinModel:
     zero = np.zeros((1, len(languages)), dtype=np.float32)
     weights = np.vstack([zero, gram_w, word_w]).astype(np.float32)
     return _LatinModel(index, weights, bias, frozenset(words), languages)
+
+
+@lru_cache(maxsize=1)
+def _malay_zipf() -> dict[str, tuple[float, float]]:
+    """Word -> (Zipf frequency in Indonesian, in Malay), for the words either lists."""
+    with files("copytag._models").joinpath("language_latin.npz").open("rb") as fh:
+        data = np.load(fh, allow_pickle=False)
+        words = unpack(data["words"])
+        languages = data["languages"].tolist()
+        zipf = data["word_zipf"][:, [languages.index("id"), languages.index("ms")]] / 10
+    listed = np.flatnonzero(zipf.max(axis=1) > 0)
+    return {words[i]: (float(zipf[i, 0]), float(zipf[i, 1])) for i in listed}
+
+
+def _settle_malay(code: str, tokens: Sequence[str], allowed: frozenset[str]) -> str:
+    """Indonesian or Malay, by how frequent each word is in each (character n-grams barely
+    tell these two apart; their vocabularies do: "percuma" against "gratis")."""
+    if code not in ("id", "ms") or not {"id", "ms"} <= allowed:
+        return code
+    table = _malay_zipf()
+    floor = (MALAY_FLOOR, MALAY_FLOOR)
+    evidence = sum(max(ms, MALAY_FLOOR) - max(i, MALAY_FLOOR) for i, ms in map(table.get, tokens, repeat(floor)))
+    priors = _priors()
+    evidence += PRIOR_WEIGHT * (priors["ms"] - priors["id"]) / math.log(10)
+    return "ms" if evidence > 0 else "id"
 
 
 @lru_cache(maxsize=1)
@@ -176,9 +201,8 @@ def count_scripts(text: str) -> dict[str, int]:
     for name, pattern in _SCRIPT_RES.items():
         counts[name] = len(pattern.findall(letters))
     counts["other"] = len(letters) - sum(counts.values())
-    for name in ("hangul", "kana", "han"):
-        counts[name] *= _CJK_WEIGHT
-    return {k: v for k, v in counts.items() if v > 0}
+    weights = langdata.SCRIPT_WEIGHTS
+    return {k: v * weights.get(k, langdata.OTHER_SCRIPT_WEIGHT) for k, v in counts.items() if v > 0}
 
 
 # --- the Latin model --------------------------------------------------------------------
@@ -268,13 +292,14 @@ def _pick_many(token_lists: list[list[str]], allowed: frozenset[str]) -> tuple[l
         return [], []
     sums = _sum_rows([latin_rows(tokens) for tokens in token_lists])
     picks = [_pick(row, allowed, len(tokens)) for row, tokens in zip(sums, token_lists)]
-    return [code for code, _ in picks], [prob for _, prob in picks]
+    codes = [_settle_malay(code, tokens, allowed) for (code, _), tokens in zip(picks, token_lists)]
+    return codes, [prob for _, prob in picks]
 
 
 def _decide_latin(text: str, allowed: frozenset[str]) -> tuple[str, float, list[str]]:
     tokens = latin_tokens(text)
     code, prob = _pick(_sum_rows([latin_rows(tokens)])[0], allowed, len(tokens))
-    return code, prob, tokens
+    return _settle_malay(code, tokens, allowed), prob, tokens
 
 
 # --- the Han model ----------------------------------------------------------------------
