@@ -52,7 +52,7 @@ def _placeholder_pattern() -> re.Pattern[str]:
 def check_template_leftover(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """Template placeholders, bracketed placeholders and draft markers."""
     text = ctx.text
-    if not any(hint in text for hint in _TEMPLATE_HINTS) and "lorem" not in text.lower():
+    if not any(hint in text for hint in _TEMPLATE_HINTS) and "lorem" not in ctx.lowered:
         return
     for m in _TEMPLATE.finditer(text):
         yield rule.finding(m.start(), m.end(), match=m.group())
@@ -157,7 +157,7 @@ def _claims(ctx: Context, rule: Rule) -> Iterator[re.Match[str]]:
     pattern = rule_phrases(rule.code, "words")
     not_after, not_before = params.get("not-after", ()), params.get("not-before", ())
     text = ctx.text
-    for m in pattern.finditer(text, ctx.words):
+    for m in pattern.finditer(text, ctx.lowered):
         if m.start() > 0 and text[m.start() - 1] == "-":  # sugar-free, not a claim
             continue
         if word_before(text, m.start()) in not_after or word_after(text, m.end()) in not_before:
@@ -277,7 +277,7 @@ _REPEATED_WORD = re.compile(r"(?<![^\W_])([^\W\d_]{2,})\s+\1(?![^\W_])", re.IGNO
 @check("CT111")
 def check_repeated_word(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """A word right after itself, except words doubled on purpose."""
-    words = ctx.word_list
+    words = ctx.split_words
     if all(a != b for a, b in zip(words, words[1:])):
         return
     allowed = rule.params["allowed"]

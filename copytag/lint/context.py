@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..types import CopyTags, Evidence
-from ._text import url_spans, word_list
+from ._text import split_words, url_spans
 from .profiles import FieldSpec
 
 
@@ -46,14 +46,14 @@ class Context:
         return [(e.start, e.end) for e in self.tags.tone_evidence if e.tone == "emoji"]
 
     @cached_property
-    def word_list(self) -> list[str]:
-        """The lower-cased words of the text, in order."""
-        return word_list(self.text)
+    def lowered(self) -> str:
+        """The text in lower case, for cheap substring tests before a pattern runs."""
+        return self.text.lower()
 
     @cached_property
-    def words(self) -> frozenset[str]:
-        """The lower-cased words of the text, as a set."""
-        return frozenset(self.word_list)
+    def split_words(self) -> list[str]:
+        """The lower-cased, space-separated words, without edge punctuation."""
+        return split_words(self.lowered)
 
     @cached_property
     def url_spans(self) -> list[tuple[int, int]]:
