@@ -278,7 +278,7 @@ _REPEATED_WORD = re.compile(r"(?<![^\W_])([^\W\d_]{2,})\s+\1(?![^\W_])", re.IGNO
 def check_repeated_word(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """A word right after itself, except words doubled on purpose."""
     words = ctx.split_words
-    if all(a != b for a, b in zip(words, words[1:])):
+    if all(a != b for a, b in zip(words, words[1:])) or ctx.language in rule.params["skip-languages"]:
         return
     allowed = rule.params["allowed"]
     for m in _REPEATED_WORD.finditer(ctx.text):

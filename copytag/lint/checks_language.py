@@ -21,6 +21,8 @@ def check_market_language(ctx: Context, rule: Rule) -> Iterator[Finding]:
         return
     if not ctx.language_given and ctx.tags.language_score < rule.params["min-score"]:
         return
+    if any(language in group and set(group) & set(ctx.market_languages) for group in rule.params["related"]):
+        return
     yield rule.finding(0, len(ctx.text), language=language, market=ctx.market,
                        expected=" or ".join(ctx.market_languages))
 
