@@ -33,8 +33,9 @@ def _bmp_marks() -> str:
 
 _MARKS_BMP = _bmp_marks()
 WORD = re.compile(f"[\\w{_MARKS_BMP}]+(?:-[\\w{_MARKS_BMP}]+)*")
-#: A word, or a character that ends a clause: anything but spaces, apostrophes, hyphens and quotes.
-_WORD_OR_BREAK = re.compile(f"({WORD.pattern})|[^\\s'\\-\"]")
+#: A word, or a character that ends a clause: anything but spaces, apostrophes, hyphens and
+#: quotes. A keycap ("1️⃣", folded to "1\ufe0f.") numbers a step: the whole of it is a break.
+_WORD_OR_BREAK = re.compile(f"[0-9#*]\ufe0f\\.|({WORD.pattern})|[^\\s'\\-\"]")
 #: How many words may stand between the parts of a separable verb, and how far an object may follow.
 MAX_GAP = 6
 OBJECT_WINDOW = 3
@@ -420,7 +421,10 @@ class UnspacedMatcher:
         for start, end, action, condition in found:
             while k < len(stops) and stops[k][0] <= start:
                 reach, k = max(reach, stops[k], key=lambda s: s[1]), k + 1
-            if condition == "stop" or _blocked(reach, start, end) or self._cancelled(norm, start, end):
+            if condition == "stop" or _blocked(reach, start, end):
+                continue
+            if self._cancelled(norm, start, end):  # 他观看: nor is the 看 inside it a call to action
+                reach = max(reach, (start, end), key=lambda s: s[1])
                 continue
             if self._licensed(condition, norm, start, end, ends):
                 ends.add(end)

@@ -111,10 +111,10 @@ def test_non_str_raises_type_error() -> None:
 
 
 def test_user_terms_from_a_mapping() -> None:
-    assert extract_ctas("Dale play al drama", "es") == []
-    extra = {"watch": ["dale play"]}
-    found = extract_ctas("Dale play al drama", "es", extra=extra)
-    assert [(c.action, c.keyword, c.language) for c in found] == [("watch", "Dale play", "es")]
+    assert extract_ctas("Vívelo en la app", "es") == []
+    extra = {"watch": ["vívelo"]}
+    found = extract_ctas("Vívelo en la app", "es", extra=extra)
+    assert [(c.action, c.keyword, c.language) for c in found] == [("watch", "Vívelo", "es")]
 
 
 def test_user_terms_from_a_toml_file(tmp_path: Path) -> None:
