@@ -12,7 +12,7 @@ A lexicon file has the same shape for every language::
     link = ["para", "y"]         # words that tie a trigger to an earlier CTA ("toca para ver")
     objects = ["app", "gratis"]  # words after a trigger that show it addresses the reader
     subjects = ["ella", "lo"]    # words right before a guarded trigger that make it narrative
-    negations = ["no"]           # words right before any trigger that make it a prohibition
+    negations = ["no"]           # words right before any trigger that cancel it: "no", vi "đã" (past)
     tails = []                   # words right after any trigger that make it narrative (zh 了)
     prefixes = []                # proclitics split off a word before lookup (Arabic و, ف);
                                  # "a>b" rewrites a to b ("لل>ال": ل + ال)

@@ -3,6 +3,8 @@ terms, errors and properties that hold on any input."""
 from __future__ import annotations
 
 import csv
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -180,3 +182,27 @@ def test_tricky_pieces_never_break_spans(pieces: list[str]) -> None:
     for language in (None, "de", "tr"):
         for c in extract_ctas(text, language):
             assert text[c.start : c.end] == c.keyword
+
+
+def test_one_cta_per_action_per_span() -> None:
+    found = extract_ctas("지금 시청하세요", "ko")
+    assert [(c.action, c.keyword) for c in found] == [("watch", "지금 시청하세요")]
+    nested = extract_ctas("Tap to continue watching", "en")
+    assert sorted(c.action for c in nested) == ["click", "continue", "watch"]
+
+
+def test_quoted_dialogue_is_not_a_cta_unless_a_cta_introduces_it() -> None:
+    assert extract_ctas("“Download those photos,” he ordered.", "en") == []
+    found = extract_ctas("Нажми «Смотреть дальше»", "ru")
+    assert {c.action for c in found} == {"click", "continue", "watch"}
+
+
+def test_generated_inflections_are_fresh() -> None:
+    script = Path(__file__).parent.parent / "scripts" / "cta_inflect.py"
+    result = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def test_generated_forms_are_in_the_lexicon() -> None:
+    surfaces = {t.surface for t in builtin_lexicon("tr").triggers}
+    assert {"izleyin", "izleyelim", "tıklayınız"} <= surfaces
