@@ -6,8 +6,8 @@ from dataclasses import dataclass, replace
 from typing import Any, Iterable
 
 from ._validate import require_str
-from .cta import extract_ctas
-from .language import detect_language
+from .cta import extract_ctas, has_lexicon
+from .language import detect_languages
 from .tone import tag_tone
 from .types import CopyTags
 
@@ -16,7 +16,8 @@ from .types import CopyTags
 class TagOptions:
     """How to tag: one immutable value, passed whole or overridden by keyword.
 
-    ``use_model``: add the trained classifier's predictions to the rules'.
+    ``use_model``: add the trained classifier's predictions to the rules'
+    (see ``models/MODEL_CARD.md``); ``False``: rules only.
     ``language``: skip detection and tag as this language (ISO code).
     ``candidates``: restrict detection to these languages (e.g. a market's).
 
@@ -59,16 +60,34 @@ def tag(text: str, options: TagOptions | None = None, **overrides: Any) -> CopyT
     """
     require_str(text, "tag")
     opts = resolve_options(options, overrides)
-    return _tag_one(text, opts)
+    return _tag_batch([text], opts)[0]
 
 
-def _tag_one(text: str, opts: TagOptions) -> CopyTags:
+#: Texts featurised and scored together by the model: big enough to amortise numpy's
+#: per-call cost, small enough to stay in cache.
+BATCH_SIZE = 2048
+
+
+def _tag_batch(texts: list[str], opts: TagOptions) -> list[CopyTags]:
+    """Rules for each text, then (with ``use_model``) the model once for the whole batch."""
+    rules = _tag_rules(texts, opts)
+    if not opts.use_model:
+        return rules
+    from .model.apply import add_predictions
+
+    return add_predictions(texts, rules)
+
+
+def _tag_rules(texts: list[str], opts: TagOptions) -> list[CopyTags]:
     if opts.language:
-        language, score = opts.language, 1.0
+        guesses = [(opts.language, 1.0)] * len(texts)
     else:
-        guess = detect_language(text, candidates=opts.candidates)
-        language, score = guess.code, guess.score
-    ctas = tuple(extract_ctas(text, language=language))
+        guesses = detect_languages(texts, candidates=opts.candidates)
+    return [_tag_one(text, language, score) for text, (language, score) in zip(texts, guesses)]
+
+
+def _tag_one(text: str, language: str, score: float) -> CopyTags:
+    ctas = tuple(extract_ctas(text, language=_lexicon_language(language)))
     tone = tag_tone(text, language=language)
     return CopyTags(
         text=text,
@@ -80,6 +99,11 @@ def _tag_one(text: str, opts: TagOptions) -> CopyTags:
         primary_tone=tone.primary_tone,
         tone_evidence=tone.evidence,
     )
+
+
+def _lexicon_language(language: str) -> str | None:
+    """The CTA lexicon to match: the detected language's, or all of them when it has none."""
+    return language if has_lexicon(language) else None
 
 
 def as_copy(value: Any) -> str:
@@ -111,11 +135,15 @@ def tag_many(
     opts = resolve_options(options, overrides)
     items = [as_copy(t) for t in texts]
     if n_jobs == 1 or len(items) < 2:
-        return [_tag_one(t, opts) for t in items]
+        return _tag_chunk(items, opts)
     from .parallel import map_chunks
 
     return map_chunks(_tag_chunk, items, n_jobs, opts)
 
 
 def _tag_chunk(texts: list[str], opts: TagOptions) -> list[CopyTags]:
-    return [_tag_one(t, opts) for t in texts]
+    """Tag ``texts`` in batches of :data:`BATCH_SIZE` (the unit of work of a worker process)."""
+    out: list[CopyTags] = []
+    for start in range(0, len(texts), BATCH_SIZE):
+        out.extend(_tag_batch(texts[start : start + BATCH_SIZE], opts))
+    return out

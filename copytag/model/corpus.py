@@ -1,0 +1,67 @@
+"""The labelled corpus the classifier learns from, with each row's split.
+
+``<data>/corpus/<lang>.jsonl`` holds the rows (id, text, language,
+actions, tones, group); ``<data>/split.tsv`` (made by
+``scripts/make_split.py``) says which split each id is in.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import NamedTuple
+
+from .store import shipped_dir
+
+SPLITS = ("train", "valid", "test")
+
+
+class Example(NamedTuple):
+    """One labelled ad copy and its split."""
+
+    id: str
+    text: str
+    language: str
+    actions: frozenset[str]
+    tones: frozenset[str]
+    group: str
+    split: str
+
+
+def default_data_dir() -> Path:
+    """``models/data`` of the installed (editable) package."""
+    return shipped_dir() / "data"
+
+
+def read_rows(data: Path) -> list[dict]:
+    """Every row of every ``corpus/<lang>.jsonl``, in file then line order."""
+    paths = sorted((data / "corpus").glob("*.jsonl"))
+    if not paths:
+        raise FileNotFoundError(f"no corpus/<lang>.jsonl under {data}: pass the models/data directory of a copytag checkout")
+    rows = []
+    for path in paths:
+        with path.open(encoding="utf-8") as f:
+            rows.extend(json.loads(line) for line in f if line.strip())
+    return rows
+
+
+def read_split(data: Path) -> dict[str, str]:
+    """id -> split, from ``split.tsv`` (comment lines and the header skipped)."""
+    path = data / "split.tsv"
+    if not path.is_file():
+        raise FileNotFoundError(f"{path} is missing: run python scripts/make_split.py")
+    lines = [line.rstrip("\n").split("\t") for line in path.read_text(encoding="utf-8").splitlines()]
+    return {row[0]: row[1] for row in lines if row and not row[0].startswith("#") and row[0] != "id"}
+
+
+def load_corpus(data: Path | None = None) -> list[Example]:
+    """The corpus rows with their split; a row missing from ``split.tsv`` is an error."""
+    data = data or default_data_dir()
+    split = read_split(data)
+    rows = read_rows(data)
+    missing = [r["id"] for r in rows if r["id"] not in split]
+    if missing:
+        raise ValueError(f"{len(missing)} corpus rows are not in split.tsv (e.g. {missing[0]}): run python scripts/make_split.py")
+    return [
+        Example(r["id"], r["text"], r["language"], frozenset(r["actions"]), frozenset(r["tones"]), r["group"], split[r["id"]])
+        for r in rows
+    ]

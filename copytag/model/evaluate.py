@@ -1,0 +1,69 @@
+"""Scoring tags against the corpus labels: per-label precision, recall and F1.
+
+Three systems are compared on the same rows: the rules alone, the model
+alone (a label when its probability is at least 0.5) and the fusion (rules,
+plus the model's labels that reach their thresholds).
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+import numpy as np
+
+from ..types import ACTIONS, CopyTags
+from .classifier import TONE_LABELS
+
+QUESTION_MARKS = frozenset("?¿？؟⁉‽")
+
+
+def gold_matrix(examples: Sequence, labels: Sequence[str]) -> np.ndarray:
+    """True where an example carries a label (actions and tones alike)."""
+    return np.array([[label in e.actions or label in e.tones for label in labels] for e in examples], dtype=bool)
+
+
+def tag_matrix(results: Sequence[CopyTags], labels: Sequence[str]) -> np.ndarray:
+    """True where a tagging result carries a label."""
+    return np.array(
+        [[label in (t.tones if label in TONE_LABELS else t.actions) for label in labels] for t in results], dtype=bool
+    ).reshape(len(results), len(labels))
+
+
+def label_scores(gold: np.ndarray, pred: np.ndarray) -> dict[str, float]:
+    """Precision, recall, F1 and support of one label (or of flattened labels: micro)."""
+    tp = int(np.sum(gold & pred))
+    fp = int(np.sum(~gold & pred))
+    fn = int(np.sum(gold & ~pred))
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1, "support": tp + fn, "predicted": tp + fp}
+
+
+def system_scores(gold: np.ndarray, pred: np.ndarray, labels: Sequence[str]) -> dict[str, dict[str, float]]:
+    """Per-label scores and micro-averaged scores over the actions."""
+    out = {label: label_scores(gold[:, i], pred[:, i]) for i, label in enumerate(labels)}
+    actions = [i for i, label in enumerate(labels) if label in ACTIONS]
+    out["actions (micro)"] = label_scores(gold[:, actions].ravel(), pred[:, actions].ravel())
+    return out
+
+
+def question_checks(texts: Sequence[str], gold: np.ndarray, pred: np.ndarray) -> dict[str, float]:
+    """Recall on questions written without a question mark, and false positives on statements."""
+    unmarked = np.array([not (QUESTION_MARKS & set(t)) for t in texts], dtype=bool)
+    asks = gold & unmarked
+    return {
+        "unmarked_questions": int(asks.sum()),
+        "unmarked_recall": float(pred[asks].mean()) if asks.any() else 1.0,
+        "statements": int((~gold).sum()),
+        "statement_false_positives": int((pred & ~gold).sum()),
+    }
+
+
+def compare(texts, gold, rules, probs, thresholds, labels) -> dict:
+    """The three systems' scores on one split, and the question checks for each."""
+    systems = {"rules": rules, "model": probs >= 0.5, "fused": rules | (probs >= thresholds)}
+    q = list(labels).index("question")
+    return {
+        "scores": {name: system_scores(gold, pred, labels) for name, pred in systems.items()},
+        "question": {name: question_checks(texts, gold[:, q], pred[:, q]) for name, pred in systems.items()},
+    }

@@ -1,0 +1,47 @@
+"""Fusion of the rules' result with the classifier's probabilities.
+
+The rule: a rule hit always stays; a label the rules missed is added when
+its probability reaches the label's threshold (chosen on the validation
+split, see the model card). Added actions are ``CTA(..., source="model")``
+and added tones ``Evidence(..., source="model")``, both with the
+probability as ``score`` and no span. ``scores`` holds every label's
+probability. ``other`` stays only when no tone at all remains.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+
+from ..types import CTA, CopyTags, Evidence, primary_tone_of
+from .classifier import TONE_LABELS
+
+
+def fuse(rules: CopyTags, labels: tuple[str, ...], probs: np.ndarray, added: np.ndarray) -> CopyTags:
+    """``rules`` with the labels flagged in ``added`` (and missing from the rules) added.
+
+    >>> from copytag.types import CopyTags
+    >>> base = CopyTags("Binge it tonight", "en", 0.9, frozenset(), (), frozenset({"other"}), "other")
+    >>> t = fuse(base, ("watch", "question"), np.array([0.93, 0.1]), np.array([True, False]))
+    >>> sorted(t.actions), t.ctas[0].source, round(t.ctas[0].score, 2), t.primary_tone
+    (['watch'], 'model', 0.93, 'other')
+    """
+    scores = {label: float(p) for label, p in zip(labels, probs)}
+    new_actions = [(label, scores[label]) for label, flag in zip(labels, added) if flag and label not in TONE_LABELS]
+    new_tones = [(label, scores[label]) for label, flag in zip(labels, added) if flag and label in TONE_LABELS]
+    new_actions = [(a, p) for a, p in new_actions if a not in rules.actions]
+    new_tones = [(t, p) for t, p in new_tones if t not in rules.tones]
+    if not new_actions and not new_tones:
+        return replace(rules, scores=scores)
+    ctas = rules.ctas + tuple(CTA(a, "", 0, 0, "model", p, rules.language) for a, p in new_actions)
+    tones = (rules.tones | {t for t, _ in new_tones}) - {"other"} if new_tones else rules.tones
+    evidence = rules.tone_evidence + tuple(Evidence(t, "", 0, 0, "model", "model", p) for t, p in new_tones)
+    return replace(
+        rules,
+        actions=rules.actions | {a for a, _ in new_actions},
+        ctas=ctas,
+        tones=tones,
+        primary_tone=primary_tone_of(tones),
+        tone_evidence=evidence,
+        scores=scores,
+    )

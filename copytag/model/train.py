@@ -1,0 +1,220 @@
+"""Train the shipped classifier from ``models/data``: ``python -m copytag.model.train``.
+
+Deterministic: fixed splits (``split.tsv``), a fixed hyper-parameter grid,
+and solvers without randomness, so the same data gives the same files.
+Writes ``classifier.npz``, ``classifier.json``, the pinned digests
+(``copytag/model/_pin.py``, for the shipped model only) and ``MODEL_CARD.md``.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import log_loss
+
+from .card import render_card
+from .classifier import LABELS, Classifier, calibrate
+from .augment import variants
+from .corpus import Example, default_data_dir, load_corpus
+from .evaluate import compare, gold_matrix, tag_matrix
+from .features import FeatureSpec, RuleView, featurize
+from .store import read_model, shipped_dir, write_model
+
+C_GRID = (4.0, 16.0, 64.0)
+#: A model-only addition must keep the validation precision of the fused label
+#: within this of the rules' precision...
+MAX_PRECISION_DROP = 0.005
+#: ...and the additions themselves must be at least this precise on validation.
+MIN_ADDITION_PRECISION = {"question": 1.0}
+DEFAULT_ADDITION_PRECISION = 0.9
+THRESHOLD_FLOOR = 0.5
+NEVER = 1.01
+PIN_FILE = Path(__file__).with_name("_pin.py")
+
+
+def rule_views(texts: Sequence[str]) -> tuple[list, list[RuleView]]:
+    """The rules' results for ``texts`` and what the classifier reads from them."""
+    from ..tagger import tag_many
+
+    results = tag_many(texts, use_model=False)
+    return results, [RuleView(t.actions, t.tones, t.language) for t in results]
+
+
+def fit_label(X, y, train, valid, seed: int) -> tuple[LogisticRegression, float]:
+    """The logistic regression whose C (from :data:`C_GRID`) has the lowest validation log-loss."""
+    best = None
+    for C in C_GRID:
+        model = LogisticRegression(C=C, solver="liblinear", dual=True, random_state=seed, max_iter=5000)
+        model.fit(X[train], y[train])
+        loss = log_loss(y[valid], model.predict_proba(X[valid])[:, 1], labels=[False, True])
+        if best is None or loss < best[1] - 1e-9:
+            best = (model, loss, C)
+    return best[0], best[2]
+
+
+def fit_platt(scores: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+    """Slope and intercept mapping raw scores to calibrated probabilities (on validation)."""
+    platt = LogisticRegression(C=1e4, solver="lbfgs")
+    platt.fit(scores.reshape(-1, 1), y)
+    return float(platt.coef_[0, 0]), float(platt.intercept_[0])
+
+
+def choose_threshold(label: str, probs: np.ndarray, rules: np.ndarray, gold: np.ndarray) -> float:
+    """The lowest threshold from which, at every higher threshold too, the model-only additions
+    are precise enough and the fused precision stays within :data:`MAX_PRECISION_DROP` of the rules'."""
+    base = _precision(rules, gold)
+    need = MIN_ADDITION_PRECISION.get(label, DEFAULT_ADDITION_PRECISION)
+    candidates = sorted({float(p) for p in probs[~rules] if p >= THRESHOLD_FLOOR}, reverse=True)
+    chosen = NEVER
+    for threshold in candidates:
+        added = ~rules & (probs >= threshold)
+        if _precision(added, gold) < need or _precision(rules | added, gold) < base - MAX_PRECISION_DROP:
+            break
+        chosen = threshold
+    return chosen
+
+
+def _precision(pred: np.ndarray, gold: np.ndarray) -> float:
+    return float((pred & gold).sum() / pred.sum()) if pred.any() else 1.0
+
+
+def train(data: Path, out: Path, seed: int = 0) -> dict:
+    """Train, calibrate, pick thresholds, evaluate on test; write the model and card to ``out``."""
+    started = time.perf_counter()
+    examples = load_corpus(data)
+    texts = [e.text for e in examples]
+    results, views = rule_views(texts)
+    spec = FeatureSpec()
+    gold = gold_matrix(examples, LABELS)
+    rules = tag_matrix(results, LABELS)
+    aug_texts, aug_gold = augmented_rows(examples, results, gold, seed)
+    _, aug_views = rule_views(aug_texts)
+    X = featurize(texts + aug_texts, views + aug_views, spec).tocsr()
+    X.sum_duplicates()
+    split = np.array([e.split for e in examples] + ["train"] * len(aug_texts))
+    train_rows, valid_rows, test_rows = (split == s for s in ("train", "valid", "test"))
+    gold_all, rules_all = np.vstack([gold, aug_gold]), np.vstack([rules, np.zeros_like(aug_gold)])
+    model, chosen_c = _fit_all(X, gold_all, rules_all, train_rows, valid_rows, seed, spec)
+    train_rows, valid_rows, test_rows = (rows[: len(texts)] for rows in (train_rows, valid_rows, test_rows))
+    probs = model.predict_proba(texts, views)
+    report = {
+        "valid": compare(_pick(texts, valid_rows), gold[valid_rows], rules[valid_rows], probs[valid_rows], model.threshold_vector(), LABELS),
+        "test": compare(_pick(texts, test_rows), gold[test_rows], rules[test_rows], probs[test_rows], model.threshold_vector(), LABELS),
+    }
+    extra = {"training": _training_info(examples, len(aug_texts), seed, chosen_c), "metrics": report["test"]}
+    digests = write_model(model, extra, out)
+    extra["files"] = _file_info(out, digests)
+    extra["training"] = {**extra["training"], "seconds": round(time.perf_counter() - started, 1)}
+    (out / "MODEL_CARD.md").write_text(render_card(read_model_config(model, extra)), encoding="utf-8")
+    return {"digests": digests, **extra}
+
+
+def _fit_all(X, gold, rules, train_rows, valid_rows, seed, spec) -> tuple[Classifier, dict[str, float]]:
+    """One calibrated logistic regression per label, and each label's threshold."""
+    weights = np.zeros((spec.n_features, len(LABELS)))
+    intercept, platt_a, platt_b = np.zeros(len(LABELS)), np.zeros(len(LABELS)), np.zeros(len(LABELS))
+    thresholds, chosen_c = {}, {}
+    for i, label in enumerate(LABELS):
+        lr, chosen_c[label] = fit_label(X, gold[:, i], train_rows, valid_rows, seed)
+        weights[:, i], intercept[i] = lr.coef_[0], lr.intercept_[0]
+        valid_scores = lr.decision_function(X[valid_rows])
+        platt_a[i], platt_b[i] = fit_platt(valid_scores, gold[valid_rows, i])
+        probs = calibrate(valid_scores, platt_a[i], platt_b[i])
+        thresholds[label] = choose_threshold(label, probs, rules[valid_rows, i], gold[valid_rows, i])
+    model = Classifier(LABELS, spec, weights.astype(np.float32).astype(np.float64), intercept, platt_a, platt_b, thresholds)
+    return model, chosen_c
+
+
+def augmented_rows(examples: Sequence[Example], results, gold: np.ndarray, seed: int) -> tuple[list[str], np.ndarray]:
+    """Typo and unmarked-question variants of the *train* rows (see :mod:`.augment`), with their labels."""
+    texts, labels = [], []
+    for example, result, row in zip(examples, results, gold):
+        if example.split != "train":
+            continue
+        for _, text in variants(example.id, example.text, result.ctas, "question" in example.tones, seed):
+            texts.append(text)
+            labels.append(row)
+    return texts, np.array(labels, dtype=bool).reshape(len(labels), gold.shape[1])
+
+
+def _pick(texts: Sequence[str], rows: np.ndarray) -> list[str]:
+    return [t for t, keep in zip(texts, rows) if keep]
+
+
+def _training_info(examples: Sequence[Example], augmented: int, seed: int, chosen_c: dict) -> dict:
+    import scipy
+    import sklearn
+
+    counts = {s: sum(e.split == s for e in examples) for s in ("train", "valid", "test")}
+    return {
+        "seed": seed,
+        "rows": counts,
+        "augmented_train_rows": augmented,
+        "C": chosen_c,
+        "C_grid": list(C_GRID),
+        "max_precision_drop": MAX_PRECISION_DROP,
+        "addition_precision": {"default": DEFAULT_ADDITION_PRECISION, **MIN_ADDITION_PRECISION},
+        "threshold_floor": THRESHOLD_FLOOR,
+        "libraries": {"numpy": np.__version__, "scipy": scipy.__version__, "scikit-learn": sklearn.__version__, "python": sys.version.split()[0]},
+    }
+
+
+def _file_info(out: Path, digests: dict[str, str]) -> dict:
+    started = time.perf_counter()
+    read_model(out)
+    return {
+        "sizes": {name: (out / name).stat().st_size for name in digests},
+        "load_seconds": round(time.perf_counter() - started, 3),
+        "sha256": digests,
+    }
+
+
+def read_model_config(model: Classifier, extra: dict) -> dict:
+    """Everything the model card shows."""
+    return {"labels": list(model.labels), "spec": model.spec._asdict(), "thresholds": dict(model.thresholds), **extra}
+
+
+def write_pin(digests: dict[str, str], path: Path = PIN_FILE) -> None:
+    """Pin the shipped model's digests in the package."""
+    lines = [
+        "# Generated by copytag.model.train (copytag train); do not edit.",
+        '"""SHA-256 digests of the shipped classifier files: loading refuses files that differ."""',
+        "",
+        "SHA256 = {",
+        *(f'    "{name}": "{digest}",' for name, digest in sorted(digests.items())),
+        "}",
+        "",
+    ]
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m copytag.model.train", description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=None, help="the models/data directory (default: the package's)")
+    parser.add_argument("--out", type=Path, default=None, help="where to write the model (default: the shipped one, and pin it)")
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args(argv)
+    run(args.data, args.out, args.seed, print)
+    return 0
+
+
+def run(data: Path | None, out: Path | None, seed: int, say) -> dict:
+    """Train and write; pin the digests when writing the shipped model."""
+    out_dir = out or shipped_dir()
+    result = train(data or default_data_dir(), out_dir, seed)
+    if out is None or out.resolve() == shipped_dir().resolve():
+        write_pin(result["digests"])
+    fused = result["metrics"]["scores"]["fused"]["actions (micro)"]
+    rules = result["metrics"]["scores"]["rules"]["actions (micro)"]
+    say(f"wrote {out_dir}/classifier.npz, classifier.json and MODEL_CARD.md in {result['training']['seconds']} s")
+    say(f"test actions micro-F1: rules {rules['f1']:.3f}, rules + model {fused['f1']:.3f}")
+    return result
+
+
+if __name__ == "__main__":
+    sys.exit(main())
