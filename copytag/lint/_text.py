@@ -9,8 +9,6 @@ from typing import Iterable, Iterator
 CASED = "A-Za-zµÀ-ÖØ-öø-ɏͰ-ϿЀ-ԯḀ-ỿ"
 
 _URL_OR_EMAIL = re.compile(r"(?i)\b(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_WORD_BEFORE = re.compile(r"([^\W_]+)[\s'’-]*$")
-_WORD_AFTER = re.compile(r"^[\s'’-]*([^\W_]+)")
 
 
 def _alternation(phrases: Iterable[str]) -> str:
@@ -92,14 +90,22 @@ def rule_phrases(code: str, key: str) -> PhraseList:
     return PhraseList(tuple(params[key]), tuple(params.get("unspaced", ())))
 
 
+_JOINERS_BETWEEN_WORDS = " \t\n'’-"
+
+
 def word_before(text: str, index: int) -> str:
     """The word that ends right before ``index``, lower-cased ("" if none).
 
     >>> word_before("break free now", 6)
     'break'
     """
-    m = _WORD_BEFORE.search(text, max(0, index - 40), index)
-    return m.group(1).lower() if m else ""
+    end = index
+    while end > 0 and text[end - 1] in _JOINERS_BETWEEN_WORDS:
+        end -= 1
+    start = end
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    return text[start:end].lower()
 
 
 def word_after(text: str, index: int) -> str:
@@ -108,8 +114,13 @@ def word_after(text: str, index: int) -> str:
     >>> word_after("free will", 4)
     'will'
     """
-    m = _WORD_AFTER.search(text[index:index + 40])
-    return m.group(1).lower() if m else ""
+    start, size = index, len(text)
+    while start < size and text[start] in _JOINERS_BETWEEN_WORDS:
+        start += 1
+    end = start
+    while end < size and text[end].isalnum():
+        end += 1
+    return text[start:end].lower()
 
 
 def url_spans(text: str) -> list[tuple[int, int]]:
