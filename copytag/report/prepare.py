@@ -17,8 +17,9 @@ BASE_COLUMNS: tuple[str, ...] = (
     "group", "text", "language", "actions", "tones", "primary_tone", "cta_keywords", "cta_actions"
 )
 
-#: Tag columns the tables need (``language_score`` is not used).
-NEEDED_TAGS: tuple[str, ...] = tuple(c for c in TAG_COLUMNS if c != "language_score")
+#: Tag columns the tables need (``language_score`` is not used; ``cta_actions``
+#: is optional: files tagged before it existed are still summarised).
+NEEDED_TAGS: tuple[str, ...] = tuple(c for c in TAG_COLUMNS if c not in ("language_score", "cta_actions"))
 
 #: The group of a row whose ``by`` value is missing.
 MISSING_GROUP = "(missing)"
@@ -69,17 +70,13 @@ def has_tags(df: Any) -> bool:
 
 
 def tag_with_ctas(df: Any, column: str) -> Any:
-    """Tag ``df[column]``: the tag columns plus ``cta_actions``, aligned with ``cta_keywords``."""
+    """Tag ``df[column]``: the tag columns, ``cta_actions`` aligned with ``cta_keywords``."""
     import pandas as pd
 
     from ..tagger import tag_many
 
-    rows = []
-    for tags in tag_many(df[column]):
-        row = tags.to_dict()
-        row["cta_actions"] = "|".join(c.action for c in tags.ctas if c.keyword)
-        rows.append(row)
-    return pd.DataFrame(rows, columns=[*TAG_COLUMNS, "cta_actions"])
+    rows = [tags.to_dict() for tags in tag_many(df[column])]
+    return pd.DataFrame(rows, columns=list(TAG_COLUMNS))
 
 
 def group_labels(values: Any) -> Any:
