@@ -34,6 +34,7 @@ test: $(STAMP)
 bench: $(BENCH_STAMP)
 	$(BIN)/python benchmarks/tone.py
 	$(BIN)/python benchmarks/cta.py
+	$(BIN)/python benchmarks/lint.py
 
 clean:
 	rm -rf $(OUT) .pytest_cache .hypothesis

@@ -7,7 +7,7 @@
 from .cta import Lexicon, extract_ctas, load_lexicon
 from .frame import tag_frame
 from .language import detect_language
-from .lint import lint
+from .lint import Finding, lint, lint_many
 from .report import Summary, language_name, summarize
 from .tagger import TagOptions, tag, tag_many
 from .tone import tag_tone
@@ -21,6 +21,7 @@ __all__ = [
     "TONES",
     "CopyTags",
     "Evidence",
+    "Finding",
     "LanguageGuess",
     "Summary",
     "Lexicon",
@@ -30,6 +31,7 @@ __all__ = [
     "extract_ctas",
     "language_name",
     "lint",
+    "lint_many",
     "load_lexicon",
     "summarize",
     "tag",
