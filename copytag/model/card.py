@@ -58,8 +58,8 @@ def render_card(config: dict[str, Any]) -> str:
             drop=training["max_precision_drop"],
         ),
         _thresholds(config),
-        _scores(config["metrics"]["scores"], config["labels"]),
-        _questions(config["metrics"]["question"]),
+        scores_table(config["metrics"]["scores"], config["labels"]),
+        questions_table(config["metrics"]["question"]),
         _facts(config),
     ]
     return "\n".join(parts)
@@ -72,7 +72,8 @@ def _thresholds(config: dict) -> str:
     return "## Thresholds and regularisation (chosen on valid)\n\n" + "\n".join(rows) + "\n"
 
 
-def _scores(scores: dict, labels: list[str]) -> str:
+def scores_table(scores: dict, labels: list[str]) -> str:
+    """Per-label precision / recall / F1 of the three systems, in Markdown."""
     head = "| label | support | " + " | ".join(f"{title} P / R / F1" for _, title in SYSTEMS) + " |"
     rows = [head, "|---|---:|" + "---|" * len(SYSTEMS)]
     for label in [*labels, "actions (micro)"]:
@@ -85,7 +86,8 @@ def _prf(s: dict) -> str:
     return f"{s['precision']:.3f} / {s['recall']:.3f} / {s['f1']:.3f}"
 
 
-def _questions(question: dict) -> str:
+def questions_table(question: dict) -> str:
+    """Recall on unmarked questions and false positives on statements, in Markdown."""
     rows = ["| system | recall on unmarked questions | false positives on statements |", "|---|---:|---:|"]
     for name, title in SYSTEMS:
         q = question[name]

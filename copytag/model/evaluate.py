@@ -67,3 +67,22 @@ def compare(texts, gold, rules, probs, thresholds, labels) -> dict:
         "scores": {name: system_scores(gold, pred, labels) for name, pred in systems.items()},
         "question": {name: question_checks(texts, gold[:, q], pred[:, q]) for name, pred in systems.items()},
     }
+
+
+def evaluate_split(split: str = "test", data=None, model=None) -> dict:
+    """:func:`compare` on one split of the corpus, for the shipped (or given) model: no training.
+
+    The model card's metrics are this, for the test split, at training time.
+    """
+    from ..tagger import tag_many
+    from .classifier import LABELS
+    from .corpus import load_corpus
+    from .features import RuleView
+    from .store import shipped_model
+
+    model = model or shipped_model()
+    examples = [e for e in load_corpus(data) if e.split == split]
+    texts = [e.text for e in examples]
+    results = tag_many(texts, use_model=False)
+    probs = model.predict_proba(texts, [RuleView(t.actions, t.tones, t.language) for t in results])
+    return compare(texts, gold_matrix(examples, LABELS), tag_matrix(results, LABELS), probs, model.threshold_vector(), LABELS)

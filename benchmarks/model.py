@@ -1,0 +1,78 @@
+"""Benchmark of the trained classifier: tag_many with and without it, load time, size, scores.
+
+    python benchmarks/model.py [N]
+
+Prints texts/s of ``tag_many`` on N short ad copies (single process, rules
+only and rules + model), the model's load time and size, and the test-split
+scores from a fresh evaluation of the shipped model (no retraining).
+"""
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _texts import short_copies  # noqa: E402
+
+import copytag  # noqa: E402
+from copytag.model import LABELS  # noqa: E402
+from copytag.model.card import questions_table, scores_table  # noqa: E402
+from copytag.model.evaluate import evaluate_split  # noqa: E402
+from copytag.model.store import FILES, read_model, shipped_dir, verify_pinned  # noqa: E402
+
+
+def texts_per_second(texts: list[str], use_model: bool, repeats: int = 3) -> float:
+    """Best of ``repeats`` runs of tag_many over ``texts``."""
+    copytag.tag_many(texts[:2000], use_model=use_model)  # warm caches and lazy loads
+    best = float("inf")
+    for _ in range(repeats):
+        started = time.perf_counter()
+        copytag.tag_many(texts, use_model=use_model)
+        best = min(best, time.perf_counter() - started)
+    return len(texts) / best
+
+
+def model_stage_per_second(texts: list[str]) -> float:
+    """The model's share alone: featurise, score and fuse rule results already computed."""
+    from copytag.model.apply import add_predictions
+    from copytag.tagger import BATCH_SIZE
+
+    rules = copytag.tag_many(texts, use_model=False)
+    started = time.perf_counter()
+    for start in range(0, len(texts), BATCH_SIZE):
+        add_predictions(texts[start : start + BATCH_SIZE], rules[start : start + BATCH_SIZE])
+    return len(texts) / (time.perf_counter() - started)
+
+
+def load_seconds() -> float:
+    """Checking the pinned digests and reading the model, as the first tag() does."""
+    started = time.perf_counter()
+    verify_pinned(shipped_dir())
+    read_model(shipped_dir())
+    return time.perf_counter() - started
+
+
+def fresh_scores() -> str:
+    """The test-split tables of the model card, recomputed from the shipped model."""
+    metrics = evaluate_split("test")
+    return scores_table(metrics["scores"], list(LABELS)) + "\n" + questions_table(metrics["question"])
+
+
+def main() -> None:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 50_000
+    texts = short_copies(n)
+    rules = texts_per_second(texts, use_model=False)
+    fused = texts_per_second(texts, use_model=True)
+    size = sum((shipped_dir() / name).stat().st_size for name in FILES)
+    print(f"tag_many, {n} short copies, 1 process:")
+    print(f"  rules only      {rules:>10,.0f} texts/s")
+    print(f"  rules + model   {fused:>10,.0f} texts/s   ({fused / rules:.2f}x of rules only)")
+    print(f"  model stage alone (featurise + score + fuse): {model_stage_per_second(texts):,.0f} texts/s")
+    print(f"model load (digest check + read): {load_seconds():.3f} s; files {size / 1e6:.2f} MB")
+    print("test split (fresh evaluation of the shipped model):\n" + fresh_scores())
+
+
+if __name__ == "__main__":
+    main()
