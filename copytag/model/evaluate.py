@@ -11,9 +11,9 @@ from typing import Sequence
 import numpy as np
 
 from ..types import ACTIONS, CopyTags
+from .augment import QUESTION_MARKS
 from .classifier import TONE_LABELS
 
-QUESTION_MARKS = frozenset("?¿？؟⁉‽")
 
 
 def gold_matrix(examples: Sequence, labels: Sequence[str]) -> np.ndarray:
@@ -49,7 +49,7 @@ def system_scores(gold: np.ndarray, pred: np.ndarray, labels: Sequence[str]) -> 
 
 def question_checks(texts: Sequence[str], gold: np.ndarray, pred: np.ndarray) -> dict[str, float]:
     """Recall on questions written without a question mark, and false positives on statements."""
-    unmarked = np.array([not (QUESTION_MARKS & set(t)) for t in texts], dtype=bool)
+    unmarked = np.array([not any(m in t for m in QUESTION_MARKS) for t in texts], dtype=bool)
     asks = gold & unmarked
     return {
         "unmarked_questions": int(asks.sum()),
