@@ -35,6 +35,7 @@ bench: $(BENCH_STAMP)
 	$(BIN)/python benchmarks/tone.py
 	$(BIN)/python benchmarks/cta.py
 	$(BIN)/python benchmarks/lint.py
+	$(BIN)/python benchmarks/model.py
 
 clean:
 	rm -rf $(OUT) .pytest_cache .hypothesis
