@@ -159,7 +159,7 @@ def profile_glue(source: Path) -> tuple[float, float, float]:
     whole = time_pipeline(batch, source)
     constant = tag_columns(["x"], options)
     real = batch.tag_columns
-    batch.tag_columns = lambda chunk, _: {k: v * len(chunk) for k, v in constant.items()}
+    batch.tag_columns = lambda chunk, *_: {k: v * len(chunk) for k, v in constant.items()}
     try:
         glue = time_pipeline(batch, source)
     finally:

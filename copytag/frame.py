@@ -37,7 +37,7 @@ def tag_frame(
     >>> tag_frame(out)
     Traceback (most recent call last):
     ...
-    copytag.fileio.InputError: the input already has column(s) language, language_score, actions, tones, cta_keywords, primary_tone; pass prefix="tag_" (or another prefix) to name the tag columns apart
+    copytag.fileio.InputError: the input already has column(s) language, language_score, actions, tones, cta_keywords, primary_tone; pass prefix="tag_" (--prefix tag_ on the command line, or another prefix) to name the tag columns apart
     """
     opts = resolve_options(options, overrides)
     check_columns(list(df.columns), column, prefix)
@@ -55,7 +55,7 @@ def check_columns(columns: Sequence[Any], column: str, prefix: str = "") -> None
     if clashes:
         raise InputError(
             f"the input already has column(s) {', '.join(clashes)}; pass prefix=\"tag_\" "
-            f"(or another prefix) to name the tag columns apart"
+            f"(--prefix tag_ on the command line, or another prefix) to name the tag columns apart"
         )
 
 

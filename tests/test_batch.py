@@ -271,7 +271,7 @@ def test_output_equal_to_input_is_refused(sample_csv: Path) -> None:
 def test_a_tag_column_never_overwrites_an_input_column(tmp_path: Path) -> None:
     source = write_csv(tmp_path / "in.csv", ["language", "ad_copy"], [["fr", "Hi!"]])
     clash = run(str(source), "-o", str(tmp_path / "out.csv"))
-    assert clash.exit_code == 2 and "--prefix" not in clash.output and 'prefix="tag_"' in clash.output
+    assert clash.exit_code == 2 and "already has column(s) language" in clash.output and "--prefix tag_" in clash.output
     assert run(str(source), "-o", str(tmp_path / "out.csv"), "--prefix", "tag_").exit_code == 0
     assert read_rows(tmp_path / "out.csv")[0][:3] == ["language", "ad_copy", "tag_language"]
 
