@@ -62,7 +62,8 @@ WORD_WEIGHT = 1.2  # per Zipf unit of a known word
 WORD_FLOOR = 1.5  # Zipf level of a word a language does not list
 PRIOR_WEIGHT = 0.3  # weight of the log ad-share prior
 HAN_PRIOR_WEIGHT = 0.3
-MALAY_FLOOR = 1.0  # Zipf level of an Indonesian or Malay word the other language does not list
+MALAY_MARKER_GAP = 0.5  # Zipf units: a marker word is at least three times as frequent in one
+MALAY_FLOOR = 3.0  # wordfreq's Indonesian and Malay lists stop at Zipf 3: an unlisted word is below
 #: A long Latin text of which fewer words than this share are in its language's word
 #: list is probably in another language (real copy in one of ours scores 0.8 to 1).
 FOREIGN_KNOWN_SHARE = 0.7
@@ -126,13 +127,21 @@ def _malay_zipf() -> dict[str, tuple[float, float]]:
 
 
 def _settle_malay(code: str, tokens: Sequence[str], allowed: frozenset[str]) -> str:
-    """Indonesian or Malay, by how frequent each word is in each (character n-grams barely
-    tell these two apart; their vocabularies do: "percuma" against "gratis")."""
+    """Indonesian or Malay, by their marker words (character n-grams barely tell these two
+    apart; their vocabularies do: "percuma" against "gratis").
+
+    A marker is a word at least three times as frequent in one language as in the other.
+    The two share most words, and the Malay word list holds much Indonesian text, so
+    without a Malay marker the answer is Indonesian, the larger market.
+    """
     if code not in ("id", "ms") or not {"id", "ms"} <= allowed:
         return code
     table = _malay_zipf()
-    floor = (MALAY_FLOOR, MALAY_FLOOR)
-    evidence = sum(max(ms, MALAY_FLOOR) - max(i, MALAY_FLOOR) for i, ms in map(table.get, tokens, repeat(floor)))
+    evidence = 0.0
+    for id_zipf, ms_zipf in map(table.get, tokens, repeat((0.0, 0.0))):
+        gap = max(ms_zipf, MALAY_FLOOR) - max(id_zipf, MALAY_FLOOR)
+        if abs(gap) >= MALAY_MARKER_GAP:
+            evidence += max(-2.0, min(2.0, gap))
     priors = _priors()
     evidence += PRIOR_WEIGHT * (priors["ms"] - priors["id"]) / math.log(10)
     return "ms" if evidence > 0 else "id"

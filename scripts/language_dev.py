@@ -5,7 +5,8 @@
 
 The development set: words that scripts/train_language.py held out of training
 (at least 5 letters, listed by no other language's shipped vocabulary), pairs
-of them, and the hand-written cases of tests/data/language_cases.tsv.
+of them, spaCy's example sentences, and the hand-written cases of
+tests/data/language_cases.tsv.
 """
 from __future__ import annotations
 
@@ -23,27 +24,54 @@ PER_LANGUAGE = 400
 COMMON = 2500  # sample among the most frequent held-out words: the deep tail is mostly names
 
 
-def held_out_words(lang: str, vocab: frozenset[str], rng: random.Random) -> list[str]:
-    """A seeded sample of ``lang``'s held-out words that no shipped vocabulary lists."""
+def held_out_words(lang: str, rng: random.Random) -> list[str]:
+    """A seeded sample of ``lang``'s held-out words that no other language's word list has."""
     lines = (DEV_DIR / f"{lang}.words.tsv").read_text(encoding="utf-8").split("\n")
     words = [line.split("\t")[0] for line in lines if line]
-    words = [w for w in words if len(w) >= 5 and w not in vocab][:COMMON]
+    words = [w for w in words if len(w) >= 5 and not listed_elsewhere(w, lang)][:COMMON]
     return rng.sample(words, min(PER_LANGUAGE, len(words)))
+
+
+def listed_elsewhere(word: str, lang: str) -> bool:
+    """True when a language other than ``lang`` lists ``word`` (its label would be unsure)."""
+    from copytag.language import _latin_model
+
+    model = _latin_model()
+    row = model.index.get("\0" + word, 0)
+    others = [j for j, code in enumerate(model.languages) if code != lang]
+    return bool((model.weights[row, others] > 0).any())
 
 
 def dev_sets() -> dict[str, list[tuple[str, str]]]:
     """{set name: [(text, expected code)]}."""
     from copytag.langdata import LATIN
-    from copytag.language import _latin_model
 
-    vocab = _latin_model().vocab
     rng = random.Random(SEED)
     words, pairs = [], []
     for lang in LATIN:
-        sample = held_out_words(lang, vocab, rng)
+        sample = held_out_words(lang, rng)
         words += [(w, lang) for w in sample]
         pairs += [(f"{a} {b}", lang) for a, b in zip(sample[::2], sample[1::2])]
-    return {"words": words, "pairs": pairs, "cases": read_cases()}
+    return {"words": words, "pairs": pairs, "sentences": spacy_sentences(), "cases": read_cases()}
+
+
+def spacy_sentences() -> list[tuple[str, str]]:
+    """The example sentences spaCy ships per language (Chinese ones are Simplified)."""
+    import importlib
+
+    from copytag.langdata import LANGUAGES
+
+    rows = []
+    for code in LANGUAGES:
+        module_name = "zh" if code.startswith("zh") else code
+        if code == "zh-Hant":
+            continue
+        try:
+            module = importlib.import_module(f"spacy.lang.{module_name}.examples")
+        except ImportError:
+            continue
+        rows += [(text, code) for text in module.sentences]
+    return rows
 
 
 def read_cases() -> list[tuple[str, str]]:

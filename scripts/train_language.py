@@ -16,8 +16,9 @@ and Chinese Han text is told apart by character and bigram frequencies.
 
 Outputs: models/language_latin.npz, models/language_han.npz,
 models/language_model.json. The output is deterministic: same inputs, same bytes.
-A held-out sample of words (never used for training) is written to
-build/language_dev/ for tuning with scripts/language_dev.py.
+A held-out sample of words, never seen by the n-gram classifier, is written to
+build/language_dev/ for tuning with scripts/language_dev.py (the shipped word
+lists do include them).
 """
 from __future__ import annotations
 
@@ -137,9 +138,10 @@ def word_zipf_table(vocab: dict[str, dict[str, float]]) -> tuple[list[str], np.n
     return words, table
 
 
-def build_vocab(lang: str, train: list[tuple[str, float]]) -> dict[str, float]:
-    """The shipped words of ``lang``: its most frequent words plus its stop words."""
-    vocab = dict(train[:VOCAB_PER_LANGUAGE])
+def build_vocab(lang: str, words: list[tuple[str, float]]) -> dict[str, float]:
+    """The shipped words of ``lang``: its most frequent words (held-out ones too: only the
+    n-gram classifier is tuned on those) plus its stop words."""
+    vocab = dict(words[:VOCAB_PER_LANGUAGE])
     floor = min(vocab.values())
     for word in sorted(stop_words(lang)):
         vocab.setdefault(word, floor)
@@ -150,9 +152,10 @@ def train_latin(rng: random.Random) -> dict[str, list]:
     """Train and save the Latin-script model; return the held-out words per language."""
     counts, vocab, dev, train = {}, {}, {}, {}
     for lang in LATIN:
-        train[lang], dev[lang] = split_dev(load_words(lang), rng)
+        words = load_words(lang)
+        train[lang], dev[lang] = split_dev(words, rng)
         counts[lang] = count_grams(train[lang])
-        vocab[lang] = build_vocab(lang, train[lang])
+        vocab[lang] = build_vocab(lang, words)
         print(f"{lang}: {len(train[lang])} training words, {len(vocab[lang])} shipped, {len(dev[lang])} held out")
     grams = select_grams(counts)
     x, y, w = word_matrix(grams, train)
