@@ -42,8 +42,9 @@ def tag_command(input_path: str, output_path: str, column: str, quiet: bool, no_
 
     Reads and writes CSV, TSV, Parquet and JSON Lines in chunks, so memory
     stays flat on any size of file. Every input column is kept unchanged and
-    in order, followed by language, language_score, actions, tones,
-    cta_keywords and primary_tone. Rows keep their order, whatever --jobs.
+    in order, followed by the tag columns (language, language_score, actions,
+    tones, the CTA keywords and their actions, primary_tone). Rows keep their
+    order, whatever --jobs.
 
     \b
     Example:
