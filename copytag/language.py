@@ -42,6 +42,7 @@ WORD_PATTERN = r"[^\W\d_]+(?:'[^\W\d_]+)*"
 
 _WORD_RE = re.compile(WORD_PATTERN)
 _LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]")
+_NOT_LATIN_RE = re.compile(r"[^A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]")
 _SCRIPT_RES = {name: re.compile(f"[{body}]") for name, body in langdata.SCRIPT_RANGES.items()}
 _CAMEL_RE = re.compile(r"\b[a-z]*[A-Z]?[a-z]+[A-Z][A-Za-z]*\b")
 _LINK_RE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+|[@#][^\s#@]+")
@@ -56,6 +57,7 @@ _BRAND_RE = re.compile(
 _BRAND_TRIGGERS = frozenset(w for b in langdata.BRANDS for w in b.lower().split()) | {"google", "store", "play"}
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "´": "'", "İ": "i"})
 _LATIN_SET = frozenset(langdata.LATIN)
+_ALL_LANGUAGES = frozenset(langdata.LANGUAGES)
 
 #: Weights of the Latin model's evidence (tuned on held-out wordfreq words, see scripts/language_dev.py).
 WORD_WEIGHT = 1.2  # per Zipf unit of a known word
@@ -88,10 +90,10 @@ def unpack(packed: np.ndarray) -> list[str]:
 
 @dataclass(frozen=True)
 class _LatinModel:
-    index: dict[str, int]  # n-gram or "\0word" -> row of weights; row 0 is all zeros
+    index: dict[str, int]  # n-gram -> row of weights; row 0 is all zeros
+    word_index: dict[str, int]  # listed word -> row of weights
     weights: np.ndarray  # (rows, languages) evidence per feature
     bias: np.ndarray  # (languages,) the classifier's intercepts
-    vocab: frozenset[str]  # every word some language lists
     languages: tuple[str, ...]
 
 
@@ -108,10 +110,10 @@ def _latin_model() -> _LatinModel:
         languages = tuple(data["languages"].tolist())
     word_w = WORD_WEIGHT * (np.maximum(zipf, WORD_FLOOR) - WORD_FLOOR)
     index = {g: i + 1 for i, g in enumerate(grams)}
-    index.update({"\0" + w: len(grams) + 1 + i for i, w in enumerate(words)})
+    word_index = {w: len(grams) + 1 + i for i, w in enumerate(words)}
     zero = np.zeros((1, len(languages)), dtype=np.float32)
     weights = np.vstack([zero, gram_w, word_w]).astype(np.float32)
-    return _LatinModel(index, weights, bias, frozenset(words), languages)
+    return _LatinModel(index, word_index, weights, bias, languages)
 
 
 @lru_cache(maxsize=1)
@@ -204,7 +206,7 @@ def count_scripts(text: str) -> dict[str, int]:
     letters = "".join(filter(str.isalpha, text))
     if not letters:
         return {}
-    if letters.isascii():
+    if letters.isascii() or not _NOT_LATIN_RE.search(letters):
         return {"latin": len(letters)}
     counts = {"latin": len(_LATIN_RE.findall(letters))}
     for name, pattern in _SCRIPT_RES.items():
@@ -234,8 +236,8 @@ def latin_tokens(text: str) -> list[str]:
     if not text.isascii():
         tokens = [t for t in tokens if _LATIN_RE.match(t)]
     if "'" in text:
-        vocab = _latin_model().vocab
-        tokens = [p for t in tokens for p in ((t,) if t in vocab else t.split("'")) if p]
+        listed = _latin_model().word_index
+        tokens = [p for t in tokens for p in ((t,) if t in listed else t.split("'")) if p]
     return tokens
 
 
@@ -253,10 +255,10 @@ def latin_rows(tokens: Sequence[str]) -> list[int]:
 @lru_cache(maxsize=1 << 16)
 def _token_rows(token: str) -> tuple[int, ...]:
     """The model rows of one word (cached: ad copy repeats its words)."""
-    index = _latin_model().index
+    model = _latin_model()
     padded = f" {token} "
-    rows = list(map(index.get, map(padded.__getitem__, _slices(len(padded))), repeat(0)))
-    rows.append(index.get("\0" + token, 0))
+    rows = list(map(model.index.get, map(padded.__getitem__, _slices(len(padded))), repeat(0)))
+    rows.append(model.word_index.get(token, 0))
     return tuple(rows)
 
 
@@ -419,7 +421,7 @@ def _known_share(code: str, tokens: list[str]) -> float:
     """The share of ``tokens`` that language ``code``'s word list has."""
     model = _latin_model()
     column = model.languages.index(code)
-    rows = [model.index.get("\0" + t, 0) for t in tokens]
+    rows = [model.word_index.get(t, 0) for t in tokens]
     return float((model.weights[rows, column] > 0).mean())
 
 
@@ -437,7 +439,7 @@ def resolve_candidates(candidates: Iterable[str] | None) -> frozenset[str]:
     LookupError: unknown language code 'xx' in candidates; use ISO 639-1 codes among en, es, fr, pt, de, it, pl, ko, ja, zh-Hant, zh-Hans, id, th, vi, ar, hi, tr, ru, nl, ms
     """
     if candidates is None:
-        return frozenset(langdata.LANGUAGES)
+        return _ALL_LANGUAGES
     if isinstance(candidates, str):
         candidates = [candidates]
     by_lower = {code.lower(): (code,) for code in langdata.LANGUAGES} | langdata.CANDIDATE_ALIASES

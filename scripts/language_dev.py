@@ -37,7 +37,7 @@ def listed_elsewhere(word: str, lang: str) -> bool:
     from copytag.language import _latin_model
 
     model = _latin_model()
-    row = model.index.get("\0" + word, 0)
+    row = model.word_index.get(word, 0)
     others = [j for j, code in enumerate(model.languages) if code != lang]
     return bool((model.weights[row, others] > 0).any())
 
