@@ -373,14 +373,12 @@ def _chinese_script(runs: list[str], allowed: frozenset[str]) -> tuple[str, floa
 
 @lru_cache(maxsize=1)
 def _langdetect_factory():
-    from langdetect import DetectorFactory
-    from langdetect.detector_factory import init_factory
+    """A langdetect factory of our own (its 55 profiles loaded once), apart from the global one."""
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 
-    DetectorFactory.seed = 0
-    init_factory()
-    from langdetect import detector_factory
-
-    return detector_factory._factory
+    factory = DetectorFactory()
+    factory.load_profile(PROFILES_DIRECTORY)
+    return factory
 
 
 def ask_langdetect(text: str) -> tuple[str, float] | None:
@@ -390,6 +388,7 @@ def ask_langdetect(text: str) -> tuple[str, float] | None:
     factory = _langdetect_factory()
     try:
         detector = factory.create()
+        detector.seed = 0  # langdetect samples at random: a fixed seed makes it deterministic
         detector.append(text)
         best = detector.get_probabilities()[0]
     except (LangDetectException, IndexError):
