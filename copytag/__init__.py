@@ -4,6 +4,7 @@
 >>> copytag.tag_tone("Only $0.99! 🔥").primary_tone
 'exclamation'
 """
+from .batch import tag_file
 from .cta import Lexicon, extract_ctas, load_lexicon
 from .frame import tag_frame
 from .language import detect_language
@@ -35,6 +36,7 @@ __all__ = [
     "load_lexicon",
     "summarize",
     "tag",
+    "tag_file",
     "tag_frame",
     "tag_many",
     "tag_tone",
