@@ -59,7 +59,8 @@ _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "´": "'", "İ": 
 _LATIN_SET = frozenset(langdata.LATIN)
 _ALL_LANGUAGES = frozenset(langdata.LANGUAGES)
 
-#: Weights of the Latin model's evidence (tuned on held-out wordfreq words, see scripts/language_dev.py).
+#: Weights of the Latin model's evidence, set by hand and checked on the development set
+#: (scripts/language_dev.py: held-out wordfreq words, spaCy example sentences, written cases).
 WORD_WEIGHT = 1.2  # per Zipf unit of a known word
 WORD_FLOOR = 1.5  # Zipf level of a word a language does not list
 PRIOR_WEIGHT = 0.3  # weight of the log ad-share prior
@@ -297,11 +298,19 @@ def _sum_rows(row_lists: list[list[int]]) -> np.ndarray:
     return np.add.reduceat(model.weights.take(rows, axis=0), starts, axis=0) + model.bias
 
 
+_CHUNK = 256  # texts summed together: their gathered rows stay in the CPU cache
+
+
 def _pick_many(token_lists: list[list[str]], allowed: frozenset[str]) -> tuple[list[str], list[float]]:
     """:func:`_pick` for many texts, with one gather and one segmented sum for all of them."""
     if not token_lists:
         return [], []
-    sums = _sum_rows([latin_rows(tokens) for tokens in token_lists])
+    sums = np.vstack(
+        [
+            _sum_rows([latin_rows(tokens) for tokens in token_lists[start : start + _CHUNK]])
+            for start in range(0, len(token_lists), _CHUNK)
+        ]
+    )
     picks = [_pick(row, allowed, len(tokens)) for row, tokens in zip(sums, token_lists)]
     codes = [_settle_malay(code, tokens, allowed) for (code, _), tokens in zip(picks, token_lists)]
     return codes, [prob for _, prob in picks]
