@@ -26,13 +26,14 @@ def fuse(rules: CopyTags, labels: tuple[str, ...], probs: np.ndarray, added: np.
     >>> sorted(t.actions), t.ctas[0].source, round(t.ctas[0].score, 2), t.primary_tone
     (['watch'], 'model', 0.93, 'other')
     """
-    scores = {label: float(p) for label, p in zip(labels, probs)}
-    new_actions = [(label, scores[label]) for label, flag in zip(labels, added) if flag and label not in TONE_LABELS]
-    new_tones = [(label, scores[label]) for label, flag in zip(labels, added) if flag and label in TONE_LABELS]
-    new_actions = [(a, p) for a, p in new_actions if a not in rules.actions]
-    new_tones = [(t, p) for t, p in new_tones if t not in rules.tones]
+    scores = dict(zip(labels, probs.tolist()))
+    if not added.any():
+        return _with_scores(rules, scores)
+    flagged = [label for label, flag in zip(labels, added.tolist()) if flag]
+    new_actions = [(a, scores[a]) for a in flagged if a not in TONE_LABELS and a not in rules.actions]
+    new_tones = [(t, scores[t]) for t in flagged if t in TONE_LABELS and t not in rules.tones]
     if not new_actions and not new_tones:
-        return replace(rules, scores=scores)
+        return _with_scores(rules, scores)
     ctas = rules.ctas + tuple(CTA(a, "", 0, 0, "model", p, rules.language) for a, p in new_actions)
     tones = (rules.tones | {t for t, _ in new_tones}) - {"other"} if new_tones else rules.tones
     evidence = rules.tone_evidence + tuple(Evidence(t, "", 0, 0, "model", "model", p) for t, p in new_tones)
@@ -45,3 +46,9 @@ def fuse(rules: CopyTags, labels: tuple[str, ...], probs: np.ndarray, added: np.
         tone_evidence=evidence,
         scores=scores,
     )
+
+
+def _with_scores(rules: CopyTags, scores: dict[str, float]) -> CopyTags:
+    """``rules`` with ``scores`` set: built directly, the common case on every text."""
+    return CopyTags(rules.text, rules.language, rules.language_score, rules.actions, rules.ctas,
+                    rules.tones, rules.primary_tone, rules.tone_evidence, scores)
