@@ -202,7 +202,7 @@ def macro(per_language: dict[str, float]) -> float:
 def warm_up(detectors: dict[str, Detector]) -> None:
     """Load every model before timing, so that speed is steady-state speed."""
     for detect in detectors.values():
-        for text in ("Watch now", "Mira ya", "下载观看", "지금 보기", "Смотри"):
+        for text in ("Watch now", "Mira ya", "Tonton sekarang", "下载观看", "지금 보기", "Смотри"):
             detect(text)
 
 
