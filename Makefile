@@ -33,6 +33,7 @@ test: $(STAMP)
 
 bench: $(BENCH_STAMP)
 	$(BIN)/python benchmarks/tone.py
+	$(BIN)/python benchmarks/language.py
 	$(BIN)/python benchmarks/cta.py
 	$(BIN)/python benchmarks/lint.py
 	$(BIN)/python benchmarks/model.py

@@ -7,7 +7,7 @@
 from .batch import tag_file
 from .cta import Lexicon, extract_ctas, load_lexicon
 from .frame import tag_frame
-from .language import detect_language
+from .language import detect_language, detect_languages
 from .lint import Finding, lint, lint_many
 from .report import Summary, language_name, summarize
 from .tagger import TagOptions, tag, tag_many
@@ -29,6 +29,7 @@ __all__ = [
     "TagOptions",
     "ToneTags",
     "detect_language",
+    "detect_languages",
     "extract_ctas",
     "language_name",
     "lint",
