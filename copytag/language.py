@@ -390,8 +390,12 @@ def _langdetect_factory():
     return factory
 
 
+@lru_cache(maxsize=4096)
 def ask_langdetect(text: str) -> tuple[str, float] | None:
-    """langdetect's best guess (its code, its probability), or None when it has none."""
+    """langdetect's best guess (its code, its probability), or None when it has none.
+
+    Cached: langdetect takes milliseconds a text, and creatives repeat their copy.
+    """
     from langdetect.lang_detect_exception import LangDetectException
 
     factory = _langdetect_factory()
