@@ -69,6 +69,16 @@ BATCH_SIZE = 2048
 
 
 def _tag_batch(texts: list[str], opts: TagOptions) -> list[CopyTags]:
+    """Each distinct text of the batch tagged once (creatives reuse copy a lot; results
+    are immutable, so repeats share one), in the batch's order."""
+    distinct = list(dict.fromkeys(texts))
+    if len(distinct) == len(texts):
+        return _tag_distinct(texts, opts)
+    tagged = dict(zip(distinct, _tag_distinct(distinct, opts)))
+    return [tagged[text] for text in texts]
+
+
+def _tag_distinct(texts: list[str], opts: TagOptions) -> list[CopyTags]:
     """Rules for each text, then (with ``use_model``) the model once for the whole batch."""
     rules = _tag_rules(texts, opts)
     if not opts.use_model:
