@@ -2,6 +2,6 @@
 """SHA-256 digests of the shipped classifier files: loading refuses files that differ."""
 
 SHA256 = {
-    "classifier.json": "b44026e7676cc602ad65cbdde9b7f96c78e50ff419e207bac57cd7741650fd44",
-    "classifier.npz": "06c8c2ecfc68d9afbc528cf09eb941c19231ece83224bf6a4ce74736a4c3a440",
+    "classifier.json": "478cf065a764d37ae999006df8cb887f9b1769238a6f4a0cf5d1d1f181e24af0",
+    "classifier.npz": "ee952dcdc8365c8a5aa2e48b8eae01a1ea863f1885fa0241e92d9d57feaa458f",
 }
