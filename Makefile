@@ -26,6 +26,10 @@ install: $(STAMP)
 demo: $(STAMP)
 	@mkdir -p $(OUT)
 	$(BIN)/copytag tag examples/creatives.csv -o $(OUT)/tagged.csv --column ad_copy
+	$(BIN)/copytag report $(OUT)/tagged.csv -o $(OUT)/report.html --column ad_copy
+	@echo "report: $(OUT)/report.html"
+	@echo "lint (exit 1 means findings, as expected here):"
+	$(BIN)/copytag lint "Download now!!! 🔥" --platform google-ads --field headline --market US; [ $$? -le 1 ]
 
 # pytest exits 5 when it collects no test: that is not a failure of the code.
 test: $(STAMP)
