@@ -40,10 +40,15 @@ def tag_tone(text: str, language: str | None = None) -> ToneTags:
     if text.__class__ is not str:
         require_str(text, "tag_tone")
     evidence: list[Evidence] = []
-    emoji_spans = _add_emoji(text, evidence) if not text.isascii() else []
-    _add_marks(text, evidence)
-    masked = sorted(emoji_spans + _add_labels(text, evidence, emoji_spans))
-    _add_figures(text, evidence, masked, language)
+    ascii_only = text.isascii()
+    masked = emoji_spans = [] if ascii_only else _add_emoji(text, evidence)
+    if _SIGNALS.search(text):  # one scan decides whether marks, labels or digits can be there
+        _add_marks(text, evidence)
+        masked = sorted(emoji_spans + _add_labels(text, evidence, emoji_spans))
+        _add_digit_figures(text, evidence, masked)
+    if not ascii_only and _HAS_CJK_NUMERAL.search(text):
+        _add_cjk_figures(text, evidence, masked)
+    _add_spelled_figures(text, evidence, language)
     if not evidence:
         return _OTHER
     evidence.sort(key=_span_key)
@@ -256,9 +261,7 @@ _CJK_UNITS_FOR_ONE = tuple(td.CJK_UNITS_FOR_ONE)
 _HAS_CJK_NUMERAL = re.compile(f"[{td.CJK_NUMERALS}半]")
 
 
-def _add_figures(
-    text: str, evidence: list[Evidence], masked: list[Span], language: str | None
-) -> None:
+def _add_digit_figures(text: str, evidence: list[Evidence], masked: list[Span]) -> None:
     for m in _DIGITS.finditer(text):
         if masked and _overlaps(m.span(), masked):
             continue
@@ -273,9 +276,6 @@ def _add_figures(
             end = after.end()
             kind = "percent" if after["pct"] else "price" if after["sfx"] else kind
         evidence.append(Evidence("figure", text[start:end], start, end, kind))
-    if not text.isascii() and _HAS_CJK_NUMERAL.search(text):
-        _add_cjk_figures(text, evidence, masked)
-    _add_spelled_figures(text, evidence, language)
 
 
 def _currency_before(text: str, start: int) -> int:
@@ -346,3 +346,11 @@ def _overlaps(span: Span, spans: list[Span]) -> bool:
     start, end = span
     i = bisect_left(spans, (end,))  # the spans that start before ``end``...
     return i > 0 and spans[i - 1][1] > start  # ...the last of which reaches past ``start``
+
+
+#: Every character that can start a mark, a label or a digit figure.
+_SIGNALS = re.compile(
+    r"[\d#＃"
+    + re.escape(td.EXCLAMATION_MARKS + td.QUESTION_MARKS + "".join(o for o, _ in td.LABEL_BRACKETS))
+    + "]"
+)
