@@ -87,6 +87,14 @@ FOREIGN_LETTERS: dict[str, str] = {
     "ar": "پچژگکیٹڈڑںےھۀۃ",
 }
 
+#: Latin letters none of the 20 languages writes (Nordic, Czech, Romanian, Hungarian,
+#: Baltic, Albanian, Icelandic ...): with them, a poorly known text goes to langdetect.
+FOREIGN_LATIN_LETTERS = "åæøðþőűěřůășțşţāēīūķļņėįųõëčšžćđ"
+
+#: Without such letters, only a text the model knows this poorly goes to langdetect
+#: (langdetect takes milliseconds a text; most poorly known ad copy is slang or brands).
+UNKNOWN_TEXT_SHARE = 0.35
+
 #: Ad copy seldom needs more than this many characters to show its language;
 #: longer texts are read from a bounded sample so that detection time stays bounded.
 MAX_CHARS = 1000

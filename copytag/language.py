@@ -426,7 +426,17 @@ def _looks_foreign(code: str, text: str, tokens: list[str]) -> bool:
         return any(ch in langdata.FOREIGN_LETTERS[code] for ch in text)
     if code not in langdata.LATIN or len(tokens) < 4:
         return False
-    return _known_share(code, tokens) < FOREIGN_KNOWN_SHARE
+    share = _known_share(code, tokens)
+    if share < langdata.UNKNOWN_TEXT_SHARE:
+        return True
+    return share < FOREIGN_KNOWN_SHARE and _has_foreign_latin(text)
+
+
+def _has_foreign_latin(text: str) -> bool:
+    return not _FOREIGN_LATIN.isdisjoint(text.lower())
+
+
+_FOREIGN_LATIN = frozenset(langdata.FOREIGN_LATIN_LETTERS)
 
 
 def _known_share(code: str, tokens: list[str]) -> float:
