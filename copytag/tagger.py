@@ -97,7 +97,10 @@ def _tag_rules(texts: list[str], opts: TagOptions) -> list[CopyTags]:
 
 
 def _tag_one(text: str, language: str, score: float) -> CopyTags:
-    ctas = tuple(extract_ctas(text, language=_lexicon_language(language)))
+    if language == "und" and not any(map(str.isalpha, text)):
+        ctas: tuple = ()  # no letters, no call to action: skip matching every lexicon
+    else:
+        ctas = tuple(extract_ctas(text, language=_lexicon_language(language)))
     tone = tag_tone(text, language=language)
     return CopyTags(
         text=text,
