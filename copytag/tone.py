@@ -51,7 +51,8 @@ def tag_tone(text: str, language: str | None = None) -> ToneTags:
     _add_spelled_figures(text, evidence, language)
     if not evidence:
         return _OTHER
-    evidence.sort(key=_span_key)
+    if len(evidence) > 1:
+        evidence.sort(key=_span_key)
     tones = frozenset([e.tone for e in evidence])
     return ToneTags(tones, primary_tone_of(tones), tuple(evidence))
 
@@ -324,7 +325,7 @@ def _spelled_regex(language: str | None) -> re.Pattern[str] | None:
     )
 
 
-_LATIN_WORD = re.compile("[a-zßà-öø-ÿœ]+")  # number words are all in these letters
+_LATIN_WORD = re.compile("[a-zßà-öø-ÿœ]{2,}")  # number words: two or more of these letters
 _NUMBER_TRIGGERS = frozenset(
     [w for words in td.NUMBER_WORDS.values() for w in words]
     + [a for arts, _ in td.ONE_BEFORE_UNITS.values() for a in arts]
