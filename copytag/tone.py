@@ -42,10 +42,15 @@ def tag_tone(text: str, language: str | None = None) -> ToneTags:
     evidence: list[Evidence] = []
     ascii_only = text.isascii()
     masked = emoji_spans = [] if ascii_only else _add_emoji(text, evidence)
-    if _SIGNALS.search(text):  # one scan decides whether marks, labels or digits can be there
-        _add_marks(text, evidence)
-        masked = sorted(emoji_spans + _add_labels(text, evidence, emoji_spans))
-        _add_digit_figures(text, evidence, masked)
+    signals = _SIGNALS.findall(text)  # one scan says which of marks, labels, digits can be there
+    if signals:
+        kinds = {_SIGNAL_KIND.get(ch, "digit") for ch in signals}
+        if "mark" in kinds:
+            _add_marks(text, evidence)
+        if "label" in kinds:
+            masked = sorted(emoji_spans + _add_labels(text, evidence, emoji_spans))
+        if "digit" in kinds:
+            _add_digit_figures(text, evidence, masked)
     if not ascii_only and _HAS_CJK_NUMERAL.search(text):
         _add_cjk_figures(text, evidence, masked)
     _add_spelled_figures(text, evidence, language)
@@ -355,3 +360,7 @@ _SIGNALS = re.compile(
     + re.escape(td.EXCLAMATION_MARKS + td.QUESTION_MARKS + "".join(o for o, _ in td.LABEL_BRACKETS))
     + "]"
 )
+_SIGNAL_KIND = {
+    **{ch: "mark" for ch in td.EXCLAMATION_MARKS + td.QUESTION_MARKS},
+    **{ch: "label" for ch in "#＃" + "".join(o for o, _ in td.LABEL_BRACKETS)},
+}
