@@ -354,3 +354,20 @@ def test_cli_errors_say_what_to_do(tmp_path, tagged_csv, args, words):
 def test_cli_help_ends_with_an_example():
     result = CliRunner().invoke(main, ["report", "--help"])
     assert result.exit_code == 0 and "copytag report tagged.csv -o report.html" in result.output
+
+
+def test_an_empty_table_gets_a_clear_error_not_a_crash(tmp_path) -> None:
+    import pandas as pd
+    from click.testing import CliRunner
+
+    import copytag
+    from copytag.cli import main
+
+    with pytest.raises(ValueError, match="no rows"):
+        copytag.summarize(pd.DataFrame({"ad_copy": []}))
+    empty = tmp_path / "empty.csv"
+    empty.write_text("ad_copy\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["report", str(empty), "-o", str(tmp_path / "r.html")])
+    assert result.exit_code == 1
+    assert "no rows" in result.output
+    assert not (tmp_path / "r.html").exists()

@@ -107,6 +107,8 @@ def summarize(df: Any, column: str = "ad_copy", by: str | None = None, top: int 
     2
     """
     check_top(top)
+    if hasattr(df, "columns") and len(df) == 0:
+        raise ValueError("there are no creatives to summarise: the table has no rows")
     base = prepare_base(df, column, by)
     groups = group_order(base)
     tables = {
