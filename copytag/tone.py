@@ -44,12 +44,12 @@ def tag_tone(text: str, language: str | None = None) -> ToneTags:
     masked = emoji_spans = [] if ascii_only else _add_emoji(text, evidence)
     signals = _SIGNALS.findall(text)  # one scan says which of marks, labels, digits can be there
     if signals:
-        kinds = {_SIGNAL_KIND.get(ch, "digit") for ch in signals}
+        kinds = set(map(_SIGNAL_KIND.get, signals))  # None: a digit
         if "mark" in kinds:
             _add_marks(text, evidence)
         if "label" in kinds:
             masked = sorted(emoji_spans + _add_labels(text, evidence, emoji_spans))
-        if "digit" in kinds:
+        if None in kinds:
             _add_digit_figures(text, evidence, masked)
     if not ascii_only and _HAS_CJK_NUMERAL.search(text):
         _add_cjk_figures(text, evidence, masked)
@@ -63,6 +63,11 @@ def tag_tone(text: str, language: str | None = None) -> ToneTags:
 
 
 _OTHER = ToneTags(frozenset({"other"}), "other", ())
+
+
+# Evidence is built with tuple.__new__ straight from its seven fields: the named
+# tuple's own __new__ is a Python function, and tagging builds one or more per text.
+_new_tuple = tuple.__new__
 
 
 def _span_key(e: Evidence) -> tuple[int, int]:
@@ -186,7 +191,7 @@ def _add_emoji(text: str, evidence: list[Evidence]) -> list[Span]:
         names = _emoji_tables()[2]
         for start, end in spans:
             seq = text[start:end]
-            evidence.append(Evidence("emoji", seq, start, end, names.get(seq, "")))
+            evidence.append(_new_tuple(Evidence, ("emoji", seq, start, end, names.get(seq, ""), "rule", 1.0)))
     return spans
 
 
@@ -201,10 +206,11 @@ def _add_marks(text: str, evidence: list[Evidence]) -> None:
     """One evidence per run of marks and tone: "?!" is a question and an exclamation."""
     for m in _MARK_RUN.finditer(text):
         run = m.group()
+        start, end = m.span()
         if not _QUESTION.isdisjoint(run):
-            evidence.append(Evidence("question", run, m.start(), m.end(), "mark"))
+            evidence.append(_new_tuple(Evidence, ("question", run, start, end, "mark", "rule", 1.0)))
         if not _EXCLAMATION.isdisjoint(run):
-            evidence.append(Evidence("exclamation", run, m.start(), m.end(), "mark"))
+            evidence.append(_new_tuple(Evidence, ("exclamation", run, start, end, "mark", "rule", 1.0)))
 
 
 # --- labels: hashtags and bracket labels -----------------------------------
@@ -230,15 +236,15 @@ def _add_labels(text: str, evidence: list[Evidence], emoji_spans: list[Span]) ->
             if _overlaps(m.span(), emoji_spans):
                 continue
             if _DIGITS_ONLY.fullmatch(m.group()):  # "#1" is a rank: a figure
-                evidence.append(Evidence("figure", m.group(), m.start(), m.end(), "number"))
+                evidence.append(_new_tuple(Evidence, ("figure", m.group(), m.start(), m.end(), "number", "rule", 1.0)))
             else:
-                evidence.append(Evidence("label", m.group(), m.start(), m.end(), "hashtag"))
+                evidence.append(_new_tuple(Evidence, ("label", m.group(), m.start(), m.end(), "hashtag", "rule", 1.0)))
             hashtags.append(m.span())
     if not _HAS_OPENER.search(text):
         return hashtags
     for m in _BRACKETS.finditer(text):
         if _HAS_WORD.search(m.group()):
-            evidence.append(Evidence("label", m.group(), m.start(), m.end(), "bracket"))
+            evidence.append(_new_tuple(Evidence, ("label", m.group(), m.start(), m.end(), "bracket", "rule", 1.0)))
     return hashtags
 
 
@@ -281,7 +287,7 @@ def _add_digit_figures(text: str, evidence: list[Evidence], masked: list[Span]) 
         if after:
             end = after.end()
             kind = "percent" if after["pct"] else "price" if after["sfx"] else kind
-        evidence.append(Evidence("figure", text[start:end], start, end, kind))
+        evidence.append(_new_tuple(Evidence, ("figure", text[start:end], start, end, kind, "rule", 1.0)))
 
 
 def _currency_before(text: str, start: int) -> int:
@@ -307,7 +313,7 @@ def _add_cjk_figures(text: str, evidence: list[Evidence], masked: list[Span]) ->
         ):
             continue
         if not _overlaps(m.span(), masked):
-            evidence.append(Evidence("figure", m.group(), m.start(), m.end(), "cjk"))
+            evidence.append(_new_tuple(Evidence, ("figure", m.group(), m.start(), m.end(), "cjk", "rule", 1.0)))
 
 
 @lru_cache(maxsize=64)
@@ -344,7 +350,7 @@ def _add_spelled_figures(text: str, evidence: list[Evidence], language: str | No
     if pattern is None:
         return
     for m in pattern.finditer(text):
-        evidence.append(Evidence("figure", m.group(), m.start(), m.end(), "spelled"))
+        evidence.append(_new_tuple(Evidence, ("figure", m.group(), m.start(), m.end(), "spelled", "rule", 1.0)))
 
 
 def _overlaps(span: Span, spans: list[Span]) -> bool:
