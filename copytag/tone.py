@@ -53,7 +53,8 @@ def tag_tone(text: str, language: str | None = None) -> ToneTags:
             _add_digit_figures(text, evidence, masked)
     if not ascii_only and _HAS_CJK_NUMERAL.search(text):
         _add_cjk_figures(text, evidence, masked)
-    _add_spelled_figures(text, evidence, language)
+    if not _NUMBER_TRIGGERS.isdisjoint(_LATIN_WORD.findall(text.lower())):
+        _add_spelled_figures(text, evidence, language)  # rare: most copy has no number word
     if not evidence:
         return _OTHER
     if len(evidence) > 1:
@@ -344,8 +345,6 @@ _NUMBER_TRIGGERS = frozenset(
 
 
 def _add_spelled_figures(text: str, evidence: list[Evidence], language: str | None) -> None:
-    if _NUMBER_TRIGGERS.isdisjoint(_LATIN_WORD.findall(text.lower())):
-        return  # the common case: no number word at all, no regex scan
     pattern = _spelled_regex(language)
     if pattern is None:
         return
