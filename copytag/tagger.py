@@ -60,22 +60,12 @@ def tag(text: str, options: TagOptions | None = None, **overrides: Any) -> CopyT
     """
     require_str(text, "tag")
     opts = resolve_options(options, overrides)
-    return _tag_batch([text], opts)[0]
+    return _tag_distinct([text], opts)[0]
 
 
 #: Texts featurised and scored together by the model: big enough to amortise numpy's
 #: per-call cost, small enough to stay in cache.
 BATCH_SIZE = 2048
-
-
-def _tag_batch(texts: list[str], opts: TagOptions) -> list[CopyTags]:
-    """Each distinct text of the batch tagged once (creatives reuse copy a lot; results
-    are immutable, so repeats share one), in the batch's order."""
-    distinct = list(dict.fromkeys(texts))
-    if len(distinct) == len(texts):
-        return _tag_distinct(texts, opts)
-    tagged = dict(zip(distinct, _tag_distinct(distinct, opts)))
-    return [tagged[text] for text in texts]
 
 
 def _tag_distinct(texts: list[str], opts: TagOptions) -> list[CopyTags]:
@@ -155,8 +145,17 @@ def tag_many(
 
 
 def _tag_chunk(texts: list[str], opts: TagOptions) -> list[CopyTags]:
-    """Tag ``texts`` in batches of :data:`BATCH_SIZE` (the unit of work of a worker process)."""
-    out: list[CopyTags] = []
-    for start in range(0, len(texts), BATCH_SIZE):
-        out.extend(_tag_batch(texts[start : start + BATCH_SIZE], opts))
-    return out
+    """Tag ``texts`` (the unit of work of a worker process), in the same order.
+
+    Each distinct text is tagged once, whatever its place in ``texts``
+    (creatives reuse their copy a lot; results are immutable, so repeats
+    share one), in batches of :data:`BATCH_SIZE`.
+    """
+    distinct = list(dict.fromkeys(texts))
+    tagged: list[CopyTags] = []
+    for start in range(0, len(distinct), BATCH_SIZE):
+        tagged.extend(_tag_distinct(distinct[start : start + BATCH_SIZE], opts))
+    if len(distinct) == len(texts):
+        return tagged
+    by_text = dict(zip(distinct, tagged))
+    return [by_text[text] for text in texts]
