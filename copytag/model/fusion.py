@@ -10,30 +10,25 @@ probability. ``other`` stays only when no tone at all remains.
 from __future__ import annotations
 
 from dataclasses import replace
-
-import numpy as np
+from typing import Sequence
 
 from ..types import CTA, CopyTags, Evidence, primary_tone_of
 from .classifier import TONE_LABELS
 
 
-def fuse(rules: CopyTags, labels: tuple[str, ...], probs: np.ndarray, added: np.ndarray) -> CopyTags:
-    """``rules`` with the labels flagged in ``added`` (and missing from the rules) added.
+def fuse(rules: CopyTags, scores: dict[str, float], flagged: Sequence[str]) -> CopyTags:
+    """``rules`` with the ``flagged`` labels (those missing from the rules) added, and ``scores`` set.
 
     >>> from copytag.types import CopyTags
     >>> base = CopyTags("Binge it tonight", "en", 0.9, frozenset(), (), frozenset({"other"}), "other")
-    >>> t = fuse(base, ("watch", "question"), np.array([0.93, 0.1]), np.array([True, False]))
+    >>> t = fuse(base, {"watch": 0.93, "question": 0.1}, ["watch"])
     >>> sorted(t.actions), t.ctas[0].source, round(t.ctas[0].score, 2), t.primary_tone
     (['watch'], 'model', 0.93, 'other')
     """
-    scores = dict(zip(labels, probs.tolist()))
-    if not added.any():
-        return _with_scores(rules, scores)
-    flagged = [label for label, flag in zip(labels, added.tolist()) if flag]
     new_actions = [(a, scores[a]) for a in flagged if a not in TONE_LABELS and a not in rules.actions]
     new_tones = [(t, scores[t]) for t in flagged if t in TONE_LABELS and t not in rules.tones]
     if not new_actions and not new_tones:
-        return _with_scores(rules, scores)
+        return with_scores(rules, scores)
     ctas = rules.ctas + tuple(CTA(a, "", 0, 0, "model", p, rules.language) for a, p in new_actions)
     tones = (rules.tones | {t for t, _ in new_tones}) - {"other"} if new_tones else rules.tones
     evidence = rules.tone_evidence + tuple(Evidence(t, "", 0, 0, "model", "model", p) for t, p in new_tones)
@@ -48,7 +43,7 @@ def fuse(rules: CopyTags, labels: tuple[str, ...], probs: np.ndarray, added: np.
     )
 
 
-def _with_scores(rules: CopyTags, scores: dict[str, float]) -> CopyTags:
-    """``rules`` with ``scores`` set: built directly, the common case on every text."""
+def with_scores(rules: CopyTags, scores: dict[str, float]) -> CopyTags:
+    """``rules`` with ``scores`` set and nothing added: built directly, the common case on every text."""
     return CopyTags(rules.text, rules.language, rules.language_score, rules.actions, rules.ctas,
                     rules.tones, rules.primary_tone, rules.tone_evidence, scores)
