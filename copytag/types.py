@@ -6,6 +6,7 @@ names its keyword and span, a tone names the characters that triggered it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Mapping, NamedTuple
 
 #: The six action types, in the order the report lists them.
@@ -118,14 +119,15 @@ class CopyTags:
         >>> copytag.tag("Watch now!").to_dict()["actions"]
         'watch'
         """
+        keyed = [c for c in self.ctas if c.keyword] if self.ctas else ()
         return {
             "text": self.text,
             "language": self.language,
             "language_score": round(float(self.language_score), 4),
-            "actions": join_labels(self.actions, ACTIONS),
-            "tones": join_labels(self.tones, TONES),
-            "cta_keywords": "|".join(c.keyword for c in self.ctas if c.keyword),
-            "cta_actions": "|".join(c.action for c in self.ctas if c.keyword),
+            "actions": _joined(self.actions, ACTIONS),
+            "tones": _joined(self.tones, TONES),
+            "cta_keywords": "|".join([c.keyword for c in keyed]),
+            "cta_actions": "|".join([c.action for c in keyed]),
             "primary_tone": self.primary_tone,
         }
 
@@ -136,7 +138,13 @@ def join_labels(labels: frozenset[str] | set[str], order: tuple[str, ...]) -> st
     >>> join_labels(frozenset({"watch", "download"}), ACTIONS)
     'download|watch'
     """
-    return "|".join(label for label in order if label in labels)
+    return "|".join([label for label in order if label in labels])
+
+
+@lru_cache(maxsize=1024)
+def _joined(labels: frozenset[str], order: tuple[str, ...]) -> str:
+    """:func:`join_labels` of a frozen set, cached: a handful of sets make up every result."""
+    return join_labels(labels, order)
 
 
 def primary_tone_of(tones: frozenset[str] | set[str]) -> str:
