@@ -81,9 +81,11 @@ def tag_columns(texts: list[str], options: TagOptions, first_row: int = 1) -> di
     ['exclamation']
     """
     try:
-        rows = [result.to_dict() for result in tag_many(texts, options=options)]
+        results = tag_many(texts, options=options)
     except Exception as exc:
         raise locate_failure(texts, options, first_row) from exc
+    dicts: dict[int, dict[str, Any]] = {}  # repeated copy shares one result: convert it once
+    rows = [dicts.get(id(r)) or dicts.setdefault(id(r), r.to_dict()) for r in results]
     return {name: [row[name] for row in rows] for name in TAG_COLUMNS}
 
 
