@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from ._unicode_tables import MARKS
 
@@ -44,6 +44,17 @@ ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670]")
 
 #: A base character and the marks that belong to it (half-width kana voicing marks included).
 _CLUSTER = re.compile(f"(?s).[{MARKS}\uff9e\uff9f]*")
+
+
+def _mark_chars() -> frozenset[str]:
+    """The characters that join a cluster after its first one. A set, not a class of ``re``:
+    a class with astral ranges tests them one by one for every character."""
+    ranges = re.findall(r"(?s)(.)(?:-(.))?", MARKS + "\uff9e\uff9f")
+    return frozenset(chr(c) for a, b in ranges for c in range(ord(a), ord(b or a) + 1))
+
+
+#: With none of these in a text, each of its characters is a cluster of its own.
+_CLUSTER_TAIL = _mark_chars()
 
 
 #: Turkish and Azerbaijani casing: dotless I lowercases to dotless ı, and ı stays itself.
@@ -82,31 +93,54 @@ def _strip_latin_accents(text: str) -> str:
 
 
 class _FoldTable(dict):
-    """A ``str.translate`` table filled on first sight of each character."""
+    """A ``str.translate`` table filled on first sight of each character.
 
-    def __init__(self, accents: bool, turkic: bool) -> None:
+    With ``nfkc``, a character is NFKC-normalized before it is folded: the
+    table of text that is not normalized but has no combining marks, so that
+    every character is a cluster of its own.
+    """
+
+    def __init__(self, accents: bool, turkic: bool, nfkc: bool = False) -> None:
         super().__init__()
         self.accents = accents
         self.turkic = turkic
+        self.nfkc = nfkc
         #: Characters whose folded form is not exactly one character.
         self.irregular: set[str] = set()
 
     def __missing__(self, code: int) -> str:
-        out = fold_char(chr(code), self.accents, self.turkic)
+        char = chr(code)
+        if self.nfkc:
+            out = unicodedata.normalize("NFKC", char).translate(_table(self.accents, self.turkic))
+        else:
+            out = fold_char(char, self.accents, self.turkic)
         if len(out) != 1:
-            self.irregular.add(chr(code))
+            self.irregular.add(char)
         self[code] = out
         return out
 
 
-@lru_cache(maxsize=4)
-def _table(accents: bool, turkic: bool) -> _FoldTable:
-    return _FoldTable(accents, turkic)
+@lru_cache(maxsize=8)
+def _table(accents: bool, turkic: bool, nfkc: bool = False) -> _FoldTable:
+    return _FoldTable(accents, turkic, nfkc)
 
 
-@dataclass(frozen=True, slots=True)
-class Folded:
-    """Folded text and, when lengths differ, the original span of each folded character."""
+def _lower_unsafe(turkic: bool) -> re.Pattern[str]:
+    """The characters of NFKC-normalized text whose folded form is not what ``str.lower`` gives
+    them: the special foldings, Arabic marks, and capital sigma (lowered by its context)."""
+    chars = set(SPECIAL) | {"\u03a3"} | (set(TURKIC) if turkic else set())
+    return re.compile("[" + "".join(map(re.escape, sorted(chars))) + ARABIC_MARKS.pattern[1:-1] + "]")
+
+
+#: By ``turkic``: where NFKC-normalized text cannot simply be lowercased.
+_LOWER_UNSAFE = {turkic: _lower_unsafe(turkic) for turkic in (False, True)}
+
+
+class Folded(NamedTuple):
+    """Folded text and, when lengths differ, the original span of each folded character.
+
+    A named tuple: one is made for every text matched, and a tuple is the cheapest immutable value.
+    """
 
     text: str
     starts: tuple[int, ...] | None = None
@@ -136,28 +170,61 @@ def fold(text: str, accents: bool = False, turkic: bool = False) -> Folded:
     """
     if text.isascii() and not turkic:
         return Folded(text.lower())
-    table = _table(accents, turkic)
     if unicodedata.is_normalized("NFKC", text):
-        out = text.translate(table)
-        if len(out) == len(text) and (not table.irregular or table.irregular.isdisjoint(text)):
-            return Folded(out)
-        pieces = [(m.start(), m.end(), table[ord(m.group())]) for m in re.finditer("(?s).", text)]
-    else:
-        pieces = [
-            (m.start(), m.end(), unicodedata.normalize("NFKC", m.group()).translate(table))
-            for m in _CLUSTER.finditer(text)
-        ]
+        if not accents and not _LOWER_UNSAFE[turkic].search(text):
+            return Folded(text.lower())
+        return _fold_chars(text, _table(accents, turkic))
+    if _CLUSTER_TAIL.isdisjoint(text):
+        return _fold_chars(text, _table(accents, turkic, nfkc=True))
+    table = _table(accents, turkic)
+    pieces = [
+        (m.start(), m.end(), unicodedata.normalize("NFKC", m.group()).translate(table))
+        for m in _CLUSTER.finditer(text)
+    ]
     return _join_pieces(text, pieces)
+
+
+def _fold_chars(text: str, table: _FoldTable) -> Folded:
+    """Fold ``text`` character by character through ``table``.
+
+    Only the characters that do not fold to exactly one character need their
+    offsets worked out; the stretches between them map one to one.
+    """
+    out = text.translate(table)
+    present = table.irregular.intersection(text) if table.irregular else None
+    if not present:
+        return Folded(out)
+    starts: list[int] = []
+    ends: list[int] = []
+    done = 0
+    for i in [i for i, char in enumerate(text) if char in present]:
+        starts.extend(range(done, i))
+        ends.extend(range(done + 1, i + 1))
+        folded = table[ord(text[i])]
+        if folded:
+            starts.extend([i] * len(folded))
+            ends.extend([i + 1] * len(folded))
+        elif ends and ends[-1] == i and _MARK.fullmatch(text, i, i + 1):
+            ends[-1] = i + 1  # a removed mark (Arabic sukun) stays with the letter before it
+        done = i + 1
+    starts.extend(range(done, len(text)))
+    ends.extend(range(done + 1, len(text) + 1))
+    return Folded(out, tuple(starts), tuple(ends))
 
 
 def _join_pieces(text: str, pieces: list[tuple[int, int, str]]) -> Folded:
     starts: list[int] = []
     ends: list[int] = []
     for start, end, out in pieces:
-        if not out and ends and ends[-1] == start and _MARK.fullmatch(text, start, end):
-            ends[-1] = end  # a removed mark (Arabic sukun, U+FE0F) stays with the letter before it
-        starts.extend([start] * len(out))
-        ends.extend([end] * len(out))
+        if len(out) == 1:
+            starts.append(start)
+            ends.append(end)
+        elif not out:
+            if ends and ends[-1] == start and _MARK.fullmatch(text, start, end):
+                ends[-1] = end  # a removed mark (Arabic sukun, U+FE0F) stays with the letter before it
+        else:
+            starts.extend([start] * len(out))
+            ends.extend([end] * len(out))
     return Folded("".join(p[2] for p in pieces), tuple(starts), tuple(ends))
 
 
