@@ -8,12 +8,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
+from itertools import combinations
+from operator import itemgetter
 from typing import Iterable
 
 from . import tonedata as td
 from ._unicode_tables import MARKS
 from ._validate import require_str
-from .types import Evidence, ToneTags, primary_tone_of
+from .types import TONES, Evidence, ToneTags, primary_tone_of
 
 Span = tuple[int, int]
 
@@ -40,39 +42,42 @@ def tag_tone(text: str, language: str | None = None) -> ToneTags:
     if text.__class__ is not str:
         require_str(text, "tag_tone")
     evidence: list[Evidence] = []
-    ascii_only = text.isascii()
-    masked = emoji_spans = [] if ascii_only else _add_emoji(text, evidence)
-    signals = _SIGNALS.findall(text)  # one scan says which of marks, labels, digits can be there
-    if signals:
-        kinds = set(map(_SIGNAL_KIND.get, signals))  # None: a digit
-        if "mark" in kinds:
+    masked = emoji_spans = [] if text.isascii() else _add_emoji(text, evidence)
+    found = set(_SCAN.findall(text.lower()))  # one scan says which detectors can fire
+    if found:
+        if not _MARK_CHARS.isdisjoint(found):
             _add_marks(text, evidence)
-        if "label" in kinds:
+        if not _LABEL_CHARS.isdisjoint(found):
             masked = sorted(emoji_spans + _add_labels(text, evidence, emoji_spans))
-        if None in kinds:
+        if "" in found:  # a digit
             _add_digit_figures(text, evidence, masked)
-    if not ascii_only and _HAS_CJK_NUMERAL.search(text):
-        _add_cjk_figures(text, evidence, masked)
-    if not _NUMBER_TRIGGERS.isdisjoint(_LATIN_WORD.findall(text.lower())):
-        _add_spelled_figures(text, evidence, language)  # rare: most copy has no number word
+        if not _CJK_CHARS.isdisjoint(found):
+            _add_cjk_figures(text, evidence, masked)
+        if not _NUMBER_TRIGGERS.isdisjoint(found):
+            _add_spelled_figures(text, evidence, language)  # rare: most copy has no number word
     if not evidence:
         return _OTHER
     if len(evidence) > 1:
-        evidence.sort(key=_span_key)
-    tones = frozenset([e.tone for e in evidence])
-    return ToneTags(tones, primary_tone_of(tones), tuple(evidence))
+        evidence.sort(key=_SPAN)
+    tones = frozenset(map(_TONE, evidence))
+    return _new_tuple(ToneTags, (tones, _PRIMARY[tones], tuple(evidence)))
 
 
 _OTHER = ToneTags(frozenset({"other"}), "other", ())
 
 
-# Evidence is built with tuple.__new__ straight from its seven fields: the named
-# tuple's own __new__ is a Python function, and tagging builds one or more per text.
+# Evidence and ToneTags are built with tuple.__new__ straight from their fields: the
+# named tuples' own __new__ is a Python function, and tagging builds one or more per text.
 _new_tuple = tuple.__new__
+_SPAN = itemgetter(2, 3)  # an Evidence's (start, end)
+_TONE = itemgetter(0)  # an Evidence's tone
 
-
-def _span_key(e: Evidence) -> tuple[int, int]:
-    return e.start, e.end
+#: The primary tone of every set of tones evidence can give.
+_PRIMARY: dict[frozenset[str], str] = {
+    frozenset(tones): primary_tone_of(tones)
+    for n in range(1, len(TONES))
+    for tones in combinations([t for t in TONES if t != "other"], n)
+}
 
 
 # --- emoji -----------------------------------------------------------------
@@ -90,14 +95,10 @@ def _emoji_tables() -> tuple[re.Pattern[str], dict[str, re.Pattern[str]], dict[s
     """
     import emoji
 
-    trie: dict[str, dict] = {}
-    for seq, data in emoji.EMOJI_DATA.items():
-        if data["status"] == emoji.STATUS["unqualified"] and len(seq) == 1:
-            continue
-        node = trie
-        for ch in seq:
-            node = node.setdefault(ch, {})
-        node[""] = {}
+    trie = _trie(
+        seq for seq, data in emoji.EMOJI_DATA.items()
+        if not (data["status"] == emoji.STATUS["unqualified"] and len(seq) == 1)
+    )
     by_first = {
         first: re.compile(re.escape(first) + _trie_pattern(child) + "(?!\ufe0e)")
         for first, child in trie.items()
@@ -131,7 +132,20 @@ def _ranges_class(codepoints: list[int], gap: int = 64) -> str:
     )
 
 
+def _trie(words: Iterable[str]) -> dict[str, dict]:
+    """``words`` as nested dicts, one level per character; ``""`` marks where a word ends."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return trie
+
+
 def _trie_pattern(node: dict[str, dict]) -> str:
+    """A pattern for the words below ``node`` that ``re`` matches like an alternation
+    of them sorted longest first, but trying one branch per next character."""
     leaves = sorted(ch for ch, child in node.items() if ch and child.keys() == {""})
     branches = [re.escape(ch) + _trie_pattern(child)
                 for ch, child in sorted(node.items()) if ch and child.keys() != {""}]
@@ -154,27 +168,7 @@ def find_emoji(text: str) -> list[Span]:
     >>> [text[s:e] for s, e in find_emoji(text)]
     ['👩🏽\u200d💻', '🇧🇷']
     """
-    if text.isascii():
-        return []
-    starts, by_first, _ = _emoji_tables()
-    candidates = starts.finditer(text)
-    if "\u20e3" in text:
-        keycaps = _KEYCAP_START.finditer(text)
-        candidates = sorted([*candidates, *keycaps], key=lambda m: m.start())
-    spans: list[Span] = []
-    for candidate in candidates:
-        begin = candidate.start()
-        if spans and begin < spans[-1][1]:
-            continue
-        end = _match_emoji(text, begin, by_first)
-        if end is None:
-            continue
-        while text.startswith("\u200d", end) and (
-            (joined := _match_emoji(text, end + 1, by_first)) is not None
-        ):
-            end = joined
-        spans.append((begin, end))
-    return spans
+    return [] if text.isascii() else _add_emoji(text, [])
 
 
 _KEYCAP_START = re.compile("[#*0-9](?=\ufe0f?\u20e3)")
@@ -187,12 +181,30 @@ def _match_emoji(text: str, pos: int, by_first: dict[str, re.Pattern[str]]) -> i
 
 
 def _add_emoji(text: str, evidence: list[Evidence]) -> list[Span]:
-    spans = find_emoji(text)
-    if spans:
-        names = _emoji_tables()[2]
-        for start, end in spans:
-            seq = text[start:end]
-            evidence.append(_new_tuple(Evidence, ("emoji", seq, start, end, names.get(seq, ""), "rule", 1.0)))
+    """Add the evidence of every emoji sequence in ``text``; return their spans."""
+    starts, by_first, names = _emoji_tables()
+    candidates = starts.finditer(text)
+    if "\u20e3" in text:
+        keycaps = _KEYCAP_START.finditer(text)
+        candidates = sorted([*candidates, *keycaps], key=lambda m: m.start())
+    spans: list[Span] = []
+    end = 0  # where the last emoji ends
+    for candidate in candidates:
+        begin = candidate.start()
+        if begin < end:
+            continue
+        pattern = by_first.get(text[begin])
+        found = pattern.match(text, begin) if pattern is not None else None
+        if found is None:
+            continue
+        end = found.end()
+        while text.startswith("\u200d", end) and (
+            (joined := _match_emoji(text, end + 1, by_first)) is not None
+        ):
+            end = joined
+        spans.append((begin, end))
+        seq = text[begin:end]
+        evidence.append(_new_tuple(Evidence, ("emoji", seq, begin, end, names.get(seq, ""), "rule", 1.0)))
     return spans
 
 
@@ -257,13 +269,15 @@ def _alternation(words: Iterable[str]) -> str:
 
 
 _NUMBER = r"\d+(?:(?:[.,'’:/]|[ \u00a0\u202f](?=\d{3}(?!\d)))\d+)*"
-_DIGITS = re.compile(_NUMBER)
 _NOT_LATIN = "(?![A-Za-zÀ-ÖØ-öø-ÿ])"  # "10k" but not "10kg"; "99円で" is fine
 _PREFIXES = tuple(sorted(td.CURRENCY_PREFIXES, key=len, reverse=True))
-_SUFFIX = re.compile(
-    rf"(?P<pct>[ \u00a0]?[%％‰])"
+_SIGN_ENDS = frozenset(p[-1] for p in _PREFIXES)  # a currency sign before a number ends in one
+#: A number and what may follow it: a percent sign, a currency, a multiplier.
+_FIGURE = re.compile(
+    rf"(?P<num>{_NUMBER})"
+    rf"(?:(?P<pct>[ \u00a0]?[%％‰])"
     rf"|[ \u00a0]?(?P<sfx>(?:{_alternation(td.CURRENCY_SUFFIXES)}){_NOT_LATIN})"
-    rf"|(?P<mult>(?:{_alternation(td.NUMBER_SUFFIXES)}){_NOT_LATIN})"
+    rf"|(?P<mult>(?:{_alternation(td.NUMBER_SUFFIXES)}){_NOT_LATIN}))?"
 )
 _CJK_UNIT = _alternation(td.CJK_UNITS)
 _CJK_NUMBER = re.compile(
@@ -271,32 +285,25 @@ _CJK_NUMBER = re.compile(
     f"(?P<n>[{td.CJK_NUMERALS}]+)(?P<unit>{_CJK_UNIT})"
 )
 _CJK_UNITS_FOR_ONE = tuple(td.CJK_UNITS_FOR_ONE)
-_HAS_CJK_NUMERAL = re.compile(f"[{td.CJK_NUMERALS}半]")
 
 
 def _add_digit_figures(text: str, evidence: list[Evidence], masked: list[Span]) -> None:
-    for m in _DIGITS.finditer(text):
-        if masked and _overlaps(m.span(), masked):
-            continue
+    for m in _FIGURE.finditer(text):
         start, end = m.span()
-        kind = "number"
-        if start:
-            prefix = _currency_before(text, start)
-            if prefix:
-                start, kind = start - prefix, "price"
-        after = _SUFFIX.match(text, end)
-        if after:
-            end = after.end()
-            kind = "percent" if after["pct"] else "price" if after["sfx"] else kind
+        if masked and _overlaps((start, m.end("num")), masked):
+            continue
+        sign = _currency_before(text, start) if start else 0
+        start -= sign
+        kind = "percent" if m["pct"] else "price" if sign or m["sfx"] else "number"
         evidence.append(_new_tuple(Evidence, ("figure", text[start:end], start, end, kind, "rule", 1.0)))
 
 
 def _currency_before(text: str, start: int) -> int:
-    """Length of a currency sign (and one space) right before ``start``, else 0."""
-    head = text[max(0, start - 5) : start]
-    gap = 1 if head[-1:] in (" ", "\u00a0") else 0
-    if gap:
-        head = head[:-1]
+    """Length of a currency sign (and one space) right before ``start`` (> 0), else 0."""
+    gap = 1 if text[start - 1] in (" ", "\u00a0") else 0
+    if text[start - gap - 1 : start - gap] not in _SIGN_ENDS:  # the common case: no sign
+        return 0
+    head = text[max(0, start - 5) : start - gap]
     if not head.endswith(_PREFIXES):
         return 0
     sign = next(p for p in _PREFIXES if head.endswith(p))
@@ -327,11 +334,12 @@ def _spelled_regex(language: str | None) -> re.Pattern[str] | None:
         words -= td.AMBIGUOUS_NUMBER_WORDS
     ones = [td.ONE_BEFORE_UNITS[lang] for lang in languages if lang in td.ONE_BEFORE_UNITS]
     one_pattern = "|".join(
-        rf"(?:{_alternation(arts)})\s+(?:{_alternation(units)})"
+        rf"(?:{_trie_pattern(_trie(arts))})\s+(?:{_trie_pattern(_trie(units))})"
         for arts, units in ones
     )
+    number = _trie_pattern(_trie(words))
     return re.compile(
-        rf"(?<![^\W_])(?:{one_pattern}|(?:{_alternation(words)})(?:-(?:{_alternation(words)}))?)"
+        rf"(?<![^\W_])(?:{one_pattern}|(?:{number})(?:-(?:{number}))?)"
         rf"(?![^\W_])",
         re.IGNORECASE,
     )
@@ -359,13 +367,16 @@ def _overlaps(span: Span, spans: list[Span]) -> bool:
     return i > 0 and spans[i - 1][1] > start  # ...the last of which reaches past ``start``
 
 
-#: Every character that can start a mark, a label or a digit figure.
-_SIGNALS = re.compile(
-    r"[\d#＃"
-    + re.escape(td.EXCLAMATION_MARKS + td.QUESTION_MARKS + "".join(o for o, _ in td.LABEL_BRACKETS))
-    + "]"
+#: One scan of the lowercased copy finds every character that can start a
+#: mark, a label, a digit or a CJK figure, and every Latin word that can be
+#: (or start) a spelled-out number; the sets below say which detector each
+#: finding calls for. A digit is found as "" (it is outside the one group),
+#: everything else as itself. ``str.lower`` leaves all those characters as
+#: they are and makes none of them out of others (a test checks this).
+_SCAN_CHARS = (
+    td.EXCLAMATION_MARKS + td.QUESTION_MARKS + "#＃" + "".join(o for o, _ in td.LABEL_BRACKETS)
 )
-_SIGNAL_KIND = {
-    **{ch: "mark" for ch in td.EXCLAMATION_MARKS + td.QUESTION_MARKS},
-    **{ch: "label" for ch in "#＃" + "".join(o for o, _ in td.LABEL_BRACKETS)},
-}
+_SCAN = re.compile(rf"\d|([{re.escape(_SCAN_CHARS)}{td.CJK_NUMERALS}半]|{_LATIN_WORD.pattern})")
+_MARK_CHARS = frozenset(td.EXCLAMATION_MARKS + td.QUESTION_MARKS)
+_LABEL_CHARS = frozenset("#＃" + "".join(o for o, _ in td.LABEL_BRACKETS))
+_CJK_CHARS = frozenset(td.CJK_NUMERALS + "半")
