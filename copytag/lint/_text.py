@@ -50,8 +50,13 @@ class PhraseList:
     """A rule's phrases: whole-word ``spaced`` ones and ``unspaced`` (CJK, Thai) ones.
 
     Spaced phrases are grouped by their longest word, and only the groups
-    whose word occurs in the text are searched: one long alternation over
-    every phrase would be tried at every position of every text.
+    whose word occurs in the lower-cased text are searched: one long
+    alternation over every phrase would be tried at every position of every
+    text. A group's word, made of letters and digits, occurs in the text
+    exactly when it occurs in one of the text's space-separated words; which
+    groups each word holds is remembered, as copy repeats its words. A group
+    is skipped, too, when the text lacks a digit or an ASCII mark that every
+    phrase of the group has (these have no other case).
 
     >>> phrases = PhraseList(("click here", "click this link"), ("点击这里",))
     >>> [m.group() for m in phrases.finditer("Click here 点击这里", "click here 点击这里")]
@@ -62,19 +67,63 @@ class PhraseList:
         groups: dict[str, list[str]] = {}
         for phrase in spaced:
             groups.setdefault(max(_TOKEN.findall(phrase.lower()), key=len), []).append(phrase)
-        self.by_key_word = {w: phrase_regex(tuple(ps)) for w, ps in groups.items()}
+        self.groups = {w: (phrase_regex(tuple(ps)), _common_marks(ps)) for w, ps in groups.items()}
         self.unspaced = phrase_regex((), unspaced) if unspaced else None
         self.unspaced_words = unspaced
+        self._in_word: dict[str, frozenset[tuple[re.Pattern[str], str]]] = {}
 
-    def finditer(self, text: str, lowered: str) -> Iterator[re.Match[str]]:
-        """Matches in ``text``; ``lowered`` is ``text.lower()``, for a cheap substring test first."""
-        patterns = [p for w, p in self.by_key_word.items() if w in lowered]
+    def finditer(self, text: str, lowered: str,
+                 words: Iterable[str] | None = None) -> Iterator[re.Match[str]]:
+        """Matches in ``text``; ``lowered`` is ``text.lower()``, for a cheap substring test first.
+
+        ``words`` are ``lowered.split()`` (or those words stripped of their
+        edge punctuation, :func:`split_words`), when the caller has them.
+        """
+        patterns = self._patterns_in(text, lowered.split() if words is None else words)
         if self.unspaced and not text.isascii() and any(p in text for p in self.unspaced_words):
             patterns.append(self.unspaced)
+        if not patterns:
+            return iter(())
         if len(patterns) == 1:
             return patterns[0].finditer(text)
         found = {m.span(): m for p in patterns for m in p.finditer(text)}
         return iter([found[span] for span in sorted(found)])
+
+    def _patterns_in(self, text: str, words: Iterable[str]) -> list[re.Pattern[str]]:
+        """The patterns of the groups whose word is part of one of ``words``
+        and whose common marks are all in ``text``."""
+        in_word = self._in_word
+        try:
+            groups = _NO_GROUPS.union(*map(in_word.__getitem__, words))
+        except KeyError:
+            groups = _NO_GROUPS.union(*(in_word[w] if w in in_word else self._learn(w) for w in words))
+        if not groups:
+            return []
+        return [pattern for pattern, marks in groups if not marks or all(ch in text for ch in marks)]
+
+    def _learn(self, word: str) -> frozenset[tuple[re.Pattern[str], str]]:
+        """The groups whose word ``word`` holds, remembered for next time."""
+        if len(self._in_word) >= _MAX_REMEMBERED_WORDS:
+            self._in_word.clear()
+        found = frozenset(group for w, group in self.groups.items() if w in word)
+        self._in_word[word] = found
+        return found
+
+
+_NO_GROUPS: frozenset[tuple[re.Pattern[str], str]] = frozenset()
+
+#: Words a phrase list remembers at most (the vocabulary of a large campaign file).
+_MAX_REMEMBERED_WORDS = 100_000
+
+
+def _common_marks(phrases: Iterable[str]) -> str:
+    """The digits and ASCII marks (not spaces) every phrase has: a match needs them verbatim.
+
+    >>> _common_marks(["n°1", "n° 1", "n.º 1"])
+    '1'
+    """
+    sets = [{ch for ch in p if ch.isascii() and not ch.isalpha() and not ch.isspace()} for p in phrases]
+    return "".join(sorted(set.intersection(*sets)))
 
 
 @lru_cache(maxsize=64)

@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from ._charclass import invisible
-from ._text import rule_phrases, word_after, word_before
+from ._text import PhraseList, rule_phrases, word_after, word_before
 from .catalog import Rule, get_rule
 from .context import Context
 from .finding import Finding
@@ -151,13 +151,19 @@ def _unpaired_quotes(text: str, rule: Rule) -> Iterator[Finding]:
 # --- claims: free, superlatives, prices -------------------------------------
 
 
+@lru_cache(maxsize=8)
+def _claim_words(code: str) -> tuple[PhraseList, frozenset[str], frozenset[str]]:
+    """A claim rule's words, and the words after or before which they are no claim."""
+    params = get_rule(code).params
+    return (rule_phrases(code, "words"), frozenset(params.get("not-after", ())),
+            frozenset(params.get("not-before", ())))
+
+
 def _claims(ctx: Context, rule: Rule) -> Iterator[re.Match[str]]:
     """Matches of the rule's words, except after or before its exception words."""
-    params = rule.params
-    pattern = rule_phrases(rule.code, "words")
-    not_after, not_before = params.get("not-after", ()), params.get("not-before", ())
+    pattern, not_after, not_before = _claim_words(rule.code)
     text = ctx.text
-    for m in pattern.finditer(text, ctx.lowered):
+    for m in pattern.finditer(text, ctx.lowered, ctx.split_words):
         if m.start() > 0 and text[m.start() - 1] == "-":  # sugar-free, not a claim
             continue
         if word_before(text, m.start()) in not_after or word_after(text, m.end()) in not_before:

@@ -57,7 +57,7 @@ def check_emoji(ctx: Context, rule: Rule) -> Iterator[Finding]:
 @check("GA110", "SC104")
 def check_phrases(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """Every phrase of the rule's ``phrases`` list, as whole words, in any case."""
-    for m in rule_phrases(rule.code, "phrases").finditer(ctx.text, ctx.lowered):
+    for m in rule_phrases(rule.code, "phrases").finditer(ctx.text, ctx.lowered, ctx.split_words):
         yield rule.finding(m.start(), m.end(), match=m.group())
 
 
