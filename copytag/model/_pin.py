@@ -2,6 +2,6 @@
 """SHA-256 digests of the shipped classifier files: loading refuses files that differ."""
 
 SHA256 = {
-    "classifier.json": "478cf065a764d37ae999006df8cb887f9b1769238a6f4a0cf5d1d1f181e24af0",
-    "classifier.npz": "ee952dcdc8365c8a5aa2e48b8eae01a1ea863f1885fa0241e92d9d57feaa458f",
+    "classifier.json": "4c69780f9d1ace1dcea881552d3231210afa3f0176bf9f2f9a08d430193e9dc4",
+    "classifier.npz": "5cf6130d5a66c064014c6ba8457d474b6c9c28fbedf14c1c04842442d95d24cf",
 }

@@ -29,7 +29,7 @@ LANGUAGE_SLOTS: tuple[str, ...] = (
 _U64 = np.uint64
 _MUL = _U64(0x9E3779B97F4A7C15)  # odd: multiplication by it is invertible mod 2**64
 _INV_MUL = _U64(pow(0x9E3779B97F4A7C15, -1, 2**64))
-_MIX1, _MIX2 = _U64(0xFF51AFD7ED558CCD), _U64(0xC4CEB9FE1A85EC53)
+_MIX1 = _U64(0xFF51AFD7ED558CCD)
 
 
 class FeatureSpec(NamedTuple):
@@ -82,8 +82,9 @@ def featurize(texts: Sequence[str], rules: Sequence[RuleView], spec: FeatureSpec
 
 def _weights(rows: np.ndarray, n: int) -> np.ndarray:
     """``1/sqrt(count of entries in the same row)`` for every entry."""
-    per_row = np.bincount(rows, minlength=n).astype(np.float64)
-    return 1.0 / np.sqrt(per_row[rows])
+    per_row = np.bincount(rows, minlength=n)
+    with np.errstate(divide="ignore"):  # rows without entries: never gathered
+        return (1.0 / np.sqrt(per_row))[rows]
 
 
 def _codepoints(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -116,11 +117,13 @@ def _word_char_table() -> np.ndarray:
 
 
 def _mix(h: np.ndarray, salt: int, bits: int) -> np.ndarray:
-    """A well-spread ``bits``-bit column index from 64-bit hashes (murmur3's finaliser)."""
+    """A well-spread ``bits``-bit column index from 64-bit hashes: one xor-shift and
+    multiply (half of murmur3's finaliser), then the top bits."""
     h = h ^ _U64(salt * 0x632BE59BD9B4E019 & (2**64 - 1))
-    h = (h ^ (h >> _U64(33))) * _MIX1
-    h = (h ^ (h >> _U64(33))) * _MIX2
-    return ((h ^ (h >> _U64(33))) >> _U64(64 - bits)).astype(np.int64)
+    h ^= h >> _U64(33)
+    h *= _MIX1
+    h >>= _U64(64 - bits)
+    return h.astype(np.int64)
 
 
 def _char_grams(cps: np.ndarray, rows: np.ndarray, room: np.ndarray, spec: FeatureSpec) -> tuple[np.ndarray, np.ndarray]:
