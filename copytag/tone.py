@@ -43,18 +43,20 @@ def tag_tone(text: str, language: str | None = None) -> ToneTags:
         require_str(text, "tag_tone")
     evidence: list[Evidence] = []
     masked = emoji_spans = [] if text.isascii() else _add_emoji(text, evidence)
-    found = set(_SCAN.findall(text.lower()))  # one scan says which detectors can fire
-    if found:
-        if not _MARK_CHARS.isdisjoint(found):
+    signals = set(_SIGNALS.findall(text))  # one scan says which detectors can fire
+    if signals:
+        if not _MARK_CHARS.isdisjoint(signals):
             _add_marks(text, evidence)
-        if not _LABEL_CHARS.isdisjoint(found):
+        if not _LABEL_CHARS.isdisjoint(signals):
             masked = sorted(emoji_spans + _add_labels(text, evidence, emoji_spans))
-        if "" in found:  # a digit
+        if not _NOT_DIGITS.issuperset(signals):
             _add_digit_figures(text, evidence, masked)
-        if not _CJK_CHARS.isdisjoint(found):
+        if not _CJK_CHARS.isdisjoint(signals):
             _add_cjk_figures(text, evidence, masked)
-        if not _NUMBER_TRIGGERS.isdisjoint(found):
-            _add_spelled_figures(text, evidence, language)  # rare: most copy has no number word
+    if (language is None or language in _SPELLING_LANGUAGES) and not _NUMBER_TRIGGERS.isdisjoint(
+        _LATIN_WORD.findall(text.lower())
+    ):
+        _add_spelled_figures(text, evidence, language)  # rare: most copy has no number word
     if not evidence:
         return _OTHER
     if len(evidence) > 1:
@@ -346,6 +348,8 @@ def _spelled_regex(language: str | None) -> re.Pattern[str] | None:
 
 
 _LATIN_WORD = re.compile("[a-zßà-öø-ÿœ]{2,}")  # number words: two or more of these letters
+#: Languages whose copy may spell numbers (``None``, "und" and "": any of them).
+_SPELLING_LANGUAGES = frozenset([*td.NUMBER_WORDS, "und", ""])
 _NUMBER_TRIGGERS = frozenset(
     [w for words in td.NUMBER_WORDS.values() for w in words]
     + [a for arts, _ in td.ONE_BEFORE_UNITS.values() for a in arts]
@@ -367,16 +371,10 @@ def _overlaps(span: Span, spans: list[Span]) -> bool:
     return i > 0 and spans[i - 1][1] > start  # ...the last of which reaches past ``start``
 
 
-#: One scan of the lowercased copy finds every character that can start a
-#: mark, a label, a digit or a CJK figure, and every Latin word that can be
-#: (or start) a spelled-out number; the sets below say which detector each
-#: finding calls for. A digit is found as "" (it is outside the one group),
-#: everything else as itself. ``str.lower`` leaves all those characters as
-#: they are and makes none of them out of others (a test checks this).
-_SCAN_CHARS = (
-    td.EXCLAMATION_MARKS + td.QUESTION_MARKS + "#＃" + "".join(o for o, _ in td.LABEL_BRACKETS)
-)
-_SCAN = re.compile(rf"\d|([{re.escape(_SCAN_CHARS)}{td.CJK_NUMERALS}半]|{_LATIN_WORD.pattern})")
+#: Every character that can start a mark, a label, a digit or a CJK figure;
+#: the sets below say which detector each calls for.
 _MARK_CHARS = frozenset(td.EXCLAMATION_MARKS + td.QUESTION_MARKS)
 _LABEL_CHARS = frozenset("#＃" + "".join(o for o, _ in td.LABEL_BRACKETS))
 _CJK_CHARS = frozenset(td.CJK_NUMERALS + "半")
+_NOT_DIGITS = _MARK_CHARS | _LABEL_CHARS | _CJK_CHARS
+_SIGNALS = re.compile(rf"[\d{re.escape(''.join(sorted(_NOT_DIGITS)))}]")
