@@ -25,7 +25,7 @@ from .cta_lexicon import (
     load_lexicon,
     resolve_code,
 )
-from .cta_match import WORD, SpacedMatcher, UnspacedMatcher, compile_lexicon, keep_longest
+from .cta_match import SpacedMatcher, UnspacedMatcher, Words, compile_lexicon, keep_longest
 from .normalize import Folded, fold
 from .types import CTA
 
@@ -63,20 +63,23 @@ def extract_ctas(text: str, language: str | None = None, extra: ExtraTerms = Non
     require_str(text, "extract_ctas")
     plan = _builtin_plan(language) if extra is None else _plan(language, _as_lexicons(extra))
     found: dict[tuple[str, int, int], str] = {}
-    folded: dict[bool, tuple[Folded, list[str]]] = {}
+    folded: dict[bool, tuple[Folded, Words]] = {}
     for matcher, code, turkic in plan:
-        if turkic not in folded:
+        pair = folded.get(turkic)
+        if pair is None:
             norm = fold(text, False, turkic)
-            folded[turkic] = (norm, WORD.findall(norm.text))
-        norm, words = folded[turkic]
-        for action, start, end in matcher.scan(norm.text, words):
-            start, end = norm.span(start, end)
-            found.setdefault((action, start, end), code)
+            pair = folded[turkic] = (norm, Words.of(norm.text))
+        norm, words = pair
+        hits = matcher.scan(norm.text, words)
+        if hits and norm.starts is not None:
+            hits = [(action, *norm.span(start, end)) for action, start, end in hits]
+        for hit in hits:
+            found.setdefault(hit, code)
     if not found:
         return []
-    kept = keep_longest([(a, s, e, code) for (a, s, e), code in found.items()]) if len(found) > 1 else [
-        (a, s, e, code) for (a, s, e), code in found.items()
-    ]
+    kept = [(*hit, code) for hit, code in found.items()]
+    if len(kept) > 1:
+        kept = keep_longest(kept)
     if _QUOTE.search(text):
         kept = drop_dialogue(text, kept)
     return [CTA(a, text[s:e], s, e, "lexicon", 1.0, code) for a, s, e, code in kept]

@@ -18,6 +18,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from typing import Iterator, NamedTuple
 
 from ._unicode_tables import MARKS
@@ -36,6 +37,25 @@ WORD = re.compile(f"[\\w{_MARKS_BMP}]+(?:-[\\w{_MARKS_BMP}]+)*")
 #: A word, or a character that ends a clause: anything but spaces, apostrophes, hyphens and
 #: quotes. A keycap ("1️⃣", folded to "1\ufe0f.") numbers a step: the whole of it is a break.
 _WORD_OR_BREAK = re.compile(f"[0-9#*]\ufe0f\\.|({WORD.pattern})|[^\\s'\\-\"]")
+#: Words and the gaps between them, alternately; a gap with one of these characters ends a clause.
+_WORD_SPLIT = re.compile(f"({WORD.pattern})")
+_BREAK = re.compile("[^\\s'\\-\"]")
+
+
+class _GapBreaks(dict):
+    """Whether a gap between words ends a clause, remembered for the few gaps copy writes
+    again and again (" ", ", ", "! "): a dictionary lookup costs less than a search."""
+
+    def __missing__(self, gap: str) -> bool:
+        breaks = _BREAK.search(gap) is not None
+        if len(gap) <= 4 and len(self) < 4096:
+            self[gap] = breaks
+        return breaks
+
+
+_GAP_BREAKS = _GapBreaks()
+#: A folded keycap follows its digit: ``_WORD_SPLIT`` would take the digit for a word.
+_KEYCAP = "\ufe0f."
 #: How many words may stand between the parts of a separable verb, and how far an object may follow.
 MAX_GAP = 6
 OBJECT_WINDOW = 3
@@ -137,25 +157,29 @@ class SpacedMatcher:
         words = _word_set(phrases, lexicon)
         return words | {strip_accents(w, self.turkic) for w in words} if self.folds else words
 
-    def scan(self, norm: str, words: list[str] | None = None) -> list[Hit]:
+    def scan(self, norm: str, words: Words | None = None) -> list[Hit]:
         """Every licensed trigger in ``norm``, before overlaps are resolved.
 
-        ``words`` is ``WORD.findall(norm)`` when the caller has it already.
+        ``words`` is ``Words.of(norm)`` when the caller has it already.
         """
-        if not self.prefixes and self.index.keys().isdisjoint(WORD.findall(norm) if words is None else words):
+        text = Words.of(norm) if words is None else words
+        if self.prefixes:
+            text = text.located().without_prefixes(self.prefixes, self.index)
+        elif self.index.keys().isdisjoint(text.words):
             return []
-        text = _Words(norm, self.prefixes, self.index)
-        reach = None if self.stops.keys().isdisjoint(text.words) else self._stop_reach(text)
+        else:
+            text.located()
+        heads = self.heads
+        words = text.words
+        candidates = [i for i, word in enumerate(words) if word in heads]
+        reach = None if self.stops.keys().isdisjoint(words) else self._stop_reach(text)
         state = _ChainState()
         hits: list[Hit] = []
-        for i, word in enumerate(text.words):
-            heads = self.heads.get(word)
-            if heads is None:
-                continue
+        for i in candidates:
             done: set[str] = set()
-            for size, table in heads:  # longest first: a shorter entry of a found action adds nothing
-                group = table.get(tuple(text.words[i : i + size]) if size > 1 else (word,))
-                if group and _one_clause(text, i, i + size - 1):
+            for size, table in heads[words[i]]:  # longest first: a shorter entry of a found action adds nothing
+                group = table.get(tuple(words[i : i + size]) if size > 1 else (words[i],))
+                if group and (size == 1 or _one_clause(text, i, i + size - 1)):
                     self._add_hits(group, text, i, size, done, state, reach, hits)
         return hits
 
@@ -172,7 +196,7 @@ class SpacedMatcher:
                 first, final = self._keyword_words(entry, text, i, last)
                 hits.append(Hit(entry.action, text.starts[first], text.ends[final]))
 
-    def _keyword_words(self, entry: _Entry, text: _Words, i: int, last: int) -> tuple[int, int]:
+    def _keyword_words(self, entry: _Entry, text: Words, i: int, last: int) -> tuple[int, int]:
         """The words of a phrase that name the action: "Descarga la app" → "Descarga".
 
         Trailing objects and determiners license the trigger but are not the
@@ -188,18 +212,20 @@ class SpacedMatcher:
                 last = end
         return i, last
 
-    def _stop_reach(self, text: _Words) -> list[tuple[int, int]]:
+    def _stop_reach(self, text: Words) -> list[tuple[int, int]]:
         """For each word, the stop phrase reaching furthest over it: (first, last) word, or (-1, -1)."""
-        reach, furthest = [], (-1, -1)
+        stops = self.stops
+        reach, furthest = [], _NO_STOP
         for i, word in enumerate(text.words):
-            for stop in self.stops.get(word, ()):
-                last = _match_parts((stop,), text, i)
-                if last > furthest[1]:
-                    furthest = (i, last)
-            reach.append(furthest if furthest[1] >= i else (-1, -1))
+            if word in stops:
+                for stop in stops[word]:
+                    last = _match_parts((stop,), text, i)
+                    if last > furthest[1]:
+                        furthest = (i, last)
+            reach.append(furthest if furthest[1] >= i else _NO_STOP)
         return reach
 
-    def _cancelled(self, text: _Words, i: int, last: int) -> bool:
+    def _cancelled(self, text: Words, i: int, last: int) -> bool:
         """A prohibition ("nie kontynuuj"), a narrative ending (zh 了) or a hashtag (#watchnow)."""
         if i > 0 and text.clause[i - 1] == text.clause[i] and text.words[i - 1] in self.negations:
             return True
@@ -208,7 +234,7 @@ class SpacedMatcher:
                 return True
         return text.starts[i] > 0 and text.norm[text.starts[i] - 1] == "#"
 
-    def _licensed(self, condition: str, text: _Words, i: int, last: int, state: _ChainState) -> bool:
+    def _licensed(self, condition: str, text: Words, i: int, last: int, state: _ChainState) -> bool:
         if condition == "always":
             return True
         if i > 0 and text.clause[i - 1] == text.clause[i] and text.words[i - 1] in self.subjects:
@@ -221,7 +247,7 @@ class SpacedMatcher:
             return self._closes_clause(text, i, last) or self._follows_cta(text, i, state)
         return self._opens_clause(text, i, last) or self._follows_cta(text, i, state)
 
-    def _closes_clause(self, text: _Words, i: int, last: int) -> bool:
+    def _closes_clause(self, text: Words, i: int, last: int) -> bool:
         """Last in its clause or before a link word ("indir ve izle"), and not a lone "Look, ..."."""
         k = last + 1
         if k < len(text.words) and text.clause[k] == text.clause[last]:
@@ -229,7 +255,7 @@ class SpacedMatcher:
         alone = i == 0 or text.clause[i - 1] != text.clause[i]
         return not (alone and k < len(text.words) and text.gap_after(last).startswith(","))
 
-    def _has_object(self, text: _Words, last: int) -> bool:
+    def _has_object(self, text: Words, last: int) -> bool:
         clause = text.clause[last]
         for k in range(last + 1, min(last + 1 + OBJECT_WINDOW, len(text.words))):
             if text.clause[k] != clause:
@@ -238,7 +264,7 @@ class SpacedMatcher:
                 return True
         return False
 
-    def _opens_clause(self, text: _Words, i: int, last: int) -> bool:
+    def _opens_clause(self, text: Words, i: int, last: int) -> bool:
         """Clause-initial (after lead words), and not a discourse marker ("Mira, ...")."""
         k = i - 1
         while k >= 0 and text.clause[k] == text.clause[i] and text.words[k] in self.lead:
@@ -248,7 +274,7 @@ class SpacedMatcher:
         after = text.gap_after(last)
         return not (after.startswith(",") and last + 1 < len(text.words))
 
-    def _follows_cta(self, text: _Words, i: int, state: _ChainState) -> bool:
+    def _follows_cta(self, text: Words, i: int, state: _ChainState) -> bool:
         """Right after a CTA of the same clause, or after one and a link word ("Tap to continue")."""
         if i in text.linked:  # a conjunction proclitic ("وشاهد") links to the CTA before
             first = state.first_end.get(text.clause[i])
@@ -273,37 +299,101 @@ class _ChainState:
         self.first_end.setdefault(clause, end)
 
 
-class _Words:
-    """The words of a folded text, their spans, and which clause each belongs to."""
+class Words:
+    """The words of a folded text, their spans, and which clause each belongs to.
 
-    def __init__(self, norm: str, prefixes: tuple[_Prefix, ...], index: dict) -> None:
+    Made once per folded text (:meth:`of`) and shared by the matchers of every
+    lexicon; a lexicon with proclitics gets its own copy (:meth:`without_prefixes`).
+    Clause numbers only tell whether two words share a clause.
+    """
+
+    __slots__ = ("norm", "words", "starts", "ends", "clause", "linked", "_parts")
+
+    def __init__(
+        self,
+        norm: str,
+        words: list[str],
+        starts: list[int],
+        ends: list[int],
+        clause: list[int],
+        linked: frozenset[int] = frozenset(),
+    ) -> None:
         self.norm = norm
-        self.words: list[str] = []
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        self.clause: list[int] = []
+        self.words = words
+        self.starts = starts
+        self.ends = ends
+        self.clause = clause
         #: Words that lost a conjunction proclitic: they are linked to what precedes.
-        self.linked: set[int] = set()
+        self.linked = linked
+        #: Words and gaps alternately, until :meth:`located` has worked out spans and clauses.
+        self._parts: list[str] | None = None
+
+    @classmethod
+    def of(cls, norm: str) -> Words:
+        """The words of ``norm``, split in one pass of ``re``: words alternate with the gaps between
+        them. Their spans and clauses wait for :meth:`located`: most text no matcher looks into.
+
+        >>> w = Words.of("tap here, then watch").located()
+        >>> w.words, w.starts, w.clause
+        (['tap', 'here', 'then', 'watch'], [0, 4, 10, 15], [0, 0, 1, 1])
+        """
+        if _KEYCAP in norm:
+            return cls._by_token(norm)
+        parts = _WORD_SPLIT.split(norm)
+        words = cls(norm, parts[1::2], [], [], [])
+        words._parts = parts
+        return words
+
+    def located(self) -> Words:
+        """These words with their spans and clauses: a gap with anything but spaces, apostrophes,
+        hyphens and quotes ends a clause."""
+        parts = self._parts
+        if parts is not None and len(parts) > 1:
+            offsets = list(accumulate(map(len, parts)))
+            self.starts = offsets[0:-1:2]
+            self.ends = offsets[1::2]
+            self.clause = list(accumulate(map(_GAP_BREAKS.__getitem__, parts[2:-1:2]), initial=0))
+        self._parts = None
+        return self
+
+    @classmethod
+    def _by_token(cls, norm: str) -> Words:
+        """Split ``norm`` token by token, for text where a keycap (a word character before
+        U+FE0F and a full stop) must be read as one break, not as a word."""
+        words: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        clauses: list[int] = []
         clause = 0
         for m in _WORD_OR_BREAK.finditer(norm):
-            word = m.group(1)
-            if word is None:
+            if m.group(1) is None:
                 clause += 1
                 continue
-            start = m.start()
-            if prefixes and word not in index:
-                word, start, linked = _strip_prefix(word, start, prefixes, index)
-                if linked:
-                    self.linked.add(len(self.words))
-            self.words.append(word)
-            self.starts.append(start)
-            self.ends.append(m.end())
-            self.clause.append(clause)
+            words.append(m.group(1))
+            starts.append(m.start())
+            ends.append(m.end())
+            clauses.append(clause)
+        return cls(norm, words, starts, ends, clauses)
+
+    def without_prefixes(self, prefixes: tuple[_Prefix, ...], index: dict) -> Words:
+        """These words with proclitics split off the words that ``index`` lacks, when what is
+        left starts a trigger."""
+        words, starts, linked = list(self.words), list(self.starts), set()
+        for k, word in enumerate(self.words):
+            if word not in index:
+                words[k], starts[k], links = _strip_prefix(word, starts[k], prefixes, index)
+                if links:
+                    linked.add(k)
+        return Words(self.norm, words, starts, self.ends, self.clause, frozenset(linked))
 
     def gap_after(self, i: int) -> str:
         """The text between word ``i`` and the next word (or the end), without spaces."""
         end = self.starts[i + 1] if i + 1 < len(self.words) else len(self.norm)
         return self.norm[self.ends[i] : end].strip()
+
+
+#: No stop phrase reaches over a word.
+_NO_STOP = (-1, -1)
 
 
 def _blocked(stop: tuple[int, int], start: int, end: int) -> bool:
@@ -346,7 +436,7 @@ def _by_head(group: list[_Entry]) -> list[tuple[int, dict[tuple[str, ...], list[
     return sorted(tables.items(), reverse=True)
 
 
-def _match_rest(parts: tuple[tuple[str, ...], ...], text: _Words, last: int) -> int:
+def _match_rest(parts: tuple[tuple[str, ...], ...], text: Words, last: int) -> int:
     """The last word of the separated parts of a verb found after word ``last``, or -1."""
     for part in parts[1:]:
         last = _find_part(part, text, last)
@@ -355,7 +445,7 @@ def _match_rest(parts: tuple[tuple[str, ...], ...], text: _Words, last: int) -> 
     return last
 
 
-def _match_parts(parts: tuple[tuple[str, ...], ...], text: _Words, i: int) -> int:
+def _match_parts(parts: tuple[tuple[str, ...], ...], text: Words, i: int) -> int:
     """The index of the last word of ``parts`` matched from word ``i``, or -1."""
     words = text.words
     first = parts[0]
@@ -369,7 +459,7 @@ def _match_parts(parts: tuple[tuple[str, ...], ...], text: _Words, i: int) -> in
     return last
 
 
-def _find_part(part: tuple[str, ...], text: _Words, after: int) -> int:
+def _find_part(part: tuple[str, ...], text: Words, after: int) -> int:
     clause = text.clause[after]
     stop = min(len(text.words), after + 2 + MAX_GAP)
     for k in range(after + 1, stop):
@@ -380,7 +470,7 @@ def _find_part(part: tuple[str, ...], text: _Words, after: int) -> int:
     return -1
 
 
-def _one_clause(text: _Words, i: int, j: int) -> bool:
+def _one_clause(text: Words, i: int, j: int) -> bool:
     return j < len(text.words) and text.clause[i] == text.clause[j]
 
 
@@ -409,8 +499,8 @@ class UnspacedMatcher:
         self.before = tuple(fold_(w) for w in lexicon.subjects + lexicon.negations)
         self.tails = tuple(fold_(w) for w in lexicon.tails)
 
-    def scan(self, norm: str, words: list[str] | None = None) -> list[Hit]:
-        """Every licensed trigger in ``norm``, before overlaps are resolved."""
+    def scan(self, norm: str, words: Words | None = None) -> list[Hit]:
+        """Every licensed trigger in ``norm``, before overlaps are resolved (``words`` is not needed)."""
         if self.firsts is None:
             return []
         found = list(self._find(norm))
