@@ -1,8 +1,8 @@
 """Character tests done fast: wide characters, decorative symbols, invisible characters.
 
-Each prefilters with a simple regex (which the ``re`` engine runs in C) and
-asks ``unicodedata`` only about the few characters that pass, so the tests
-always agree with the running Python's Unicode data.
+Each class is built once, when first needed, from the running Python's
+``unicodedata`` (so the tests always agree with it), and compiled into one
+regex that the ``re`` engine runs in C.
 """
 from __future__ import annotations
 
@@ -11,10 +11,11 @@ import unicodedata
 from functools import lru_cache
 from typing import Iterable, Iterator
 
-#: Below U+1100 no character is wide; runs of possibly wide characters.
-_MAYBE_WIDE = re.compile("[\u1100-\U0003fffd]+")
-#: Non-ASCII characters that are neither word characters nor spaces: punctuation and symbols.
-_MAYBE_SYMBOL = re.compile(r"[^\x00-\x7f\w\s]+")
+#: Below U+1100 and above U+3FFFD no character is wide.
+_WIDE_START, _WIDE_END = 0x1100, 0x3FFFD
+#: Characters beyond the Basic Multilingual Plane (emoji among them) are tested one by one:
+#: a regex class holds only the BMP in a table, it would test every range beyond in turn.
+_ASTRAL = 0x10000
 _BULLETS = frozenset("•‣⁃∙◦")
 _ARROWS = ((0x2190, 0x21FF), (0x27F0, 0x27FF), (0x2900, 0x297F))
 
@@ -34,9 +35,21 @@ def count_wide(text: str) -> int:
     >>> count_wide("Watch 全集 ＦＲＥＥ now")
     6
     """
-    if not _MAYBE_WIDE.search(text):
-        return 0
-    return sum(1 for m in _MAYBE_WIDE.finditer(text) for ch in m.group() if is_wide(ch))
+    count = 0
+    for m in _maybe_wide().finditer(text):
+        run = m.group()
+        if ord(max(run)) < _ASTRAL:
+            count += len(run)
+        else:
+            count += sum(1 for ch in run if ord(ch) < _ASTRAL or is_wide(ch))
+    return count
+
+
+@lru_cache(maxsize=1)
+def _maybe_wide() -> re.Pattern[str]:
+    """Runs of wide characters of the BMP, and of any character beyond it up to U+3FFFD."""
+    bmp = _ranges(cp for cp in range(_WIDE_START, _ASTRAL) if is_wide(chr(cp)))
+    return re.compile(f"[{bmp}{chr(_ASTRAL)}-{chr(_WIDE_END)}]+")
 
 
 def is_symbol(ch: str) -> bool:
@@ -56,10 +69,18 @@ def symbol_positions(text: str) -> Iterator[int]:
     >>> list(symbol_positions("★★ Watch → now • ©"))
     [0, 1, 9, 15, 17]
     """
-    for m in _MAYBE_SYMBOL.finditer(text):
+    for m in _maybe_symbols().finditer(text):
         for i in range(m.start(), m.end()):
-            if is_symbol(text[i]):
+            if ord(text[i]) < _ASTRAL or is_symbol(text[i]):
                 yield i
+
+
+@lru_cache(maxsize=1)
+def _maybe_symbols() -> re.Pattern[str]:
+    """Runs of decorative symbols of the BMP, and of any character beyond it."""
+    symbols = {cp for cp in range(0x80, _ASTRAL) if unicodedata.category(chr(cp)) == "So"}
+    symbols |= {ord(ch) for ch in _BULLETS} | {cp for lo, hi in _ARROWS for cp in range(lo, hi + 1)}
+    return re.compile(f"[{_ranges(sorted(symbols))}{chr(_ASTRAL)}-{chr(0x10FFFF)}]+")
 
 
 def _ranges(codepoints: Iterable[int]) -> str:

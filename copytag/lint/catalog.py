@@ -22,6 +22,8 @@ META_KEYS = frozenset({
     "example-options", "example-repeat", "instead", "source", "fields", "except-fields",
     "pattern",
 })
+#: Findings a rule keeps to share with the next text that has the same problem.
+MAX_SHARED_FINDINGS = 50_000
 _CODE = re.compile(r"[A-Z]{2,3}\d{3}")
 _NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -62,9 +64,28 @@ class Rule:
         return field_name not in self.except_fields
 
     def finding(self, start: int, end: int, fix: str | None = None, **values: Any) -> Finding:
-        """A finding of this rule at ``start:end``, its message filled with ``values``."""
-        return Finding(self.code, self.name, self.severity, self.message.format(**values),
-                       start, end, fix=fix)
+        """A finding of this rule at ``start:end``, its message filled with ``values``.
+
+        Findings are immutable, and copy repeats its problems: the same
+        finding is made once and shared (at most ``MAX_SHARED_FINDINGS`` kept).
+
+        >>> rule = get_rule("GA106")
+        >>> rule.finding(9, 11, fix="!", match="!!") is rule.finding(9, 11, fix="!", match="!!")
+        True
+        """
+        key = (start, end, fix, *values.items())
+        made = self._made.get(key)
+        if made is None:
+            if len(self._made) >= MAX_SHARED_FINDINGS:
+                self._made.clear()
+            made = self._made[key] = Finding(self.code, self.name, self.severity,
+                                             self.message.format(**values), start, end, fix=fix)
+        return made
+
+    @cached_property
+    def _made(self) -> dict[tuple[Any, ...], Finding]:
+        """The findings made so far, by span, fix and message values."""
+        return {}
 
 
 @dataclass(frozen=True)

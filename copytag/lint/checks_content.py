@@ -24,7 +24,7 @@ def check_empty(ctx: Context, rule: Rule) -> Iterator[Finding]:
 @check("CT102")
 def check_no_cta(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """Non-empty copy in which the tagger found no call to action."""
-    if ctx.text.strip() and not ctx.tags.actions:
+    if not ctx.tags.actions and ctx.text.strip():
         yield rule.finding(0, len(ctx.text))
 
 
@@ -37,7 +37,8 @@ _TEMPLATE = re.compile(
     r"|(?<![A-Za-z])(?:TODO|TBD|FIXME|XXX+)(?![A-Za-z])"
     r"|(?i:lorem ipsum(?: dolor)?)"
 )
-_TEMPLATE_HINTS = ("{", "%", "<<", "[", "【", "［", "TODO", "TBD", "FIXME", "XXX")
+#: One of these is in every template leftover but lorem ipsum.
+_TEMPLATE_HINT = re.compile(r"[{%\[【［]|<<|TODO|TBD|FIXME|XXX")
 _BRACKETED = re.compile(r"[\[【［]\s*([^\[\]【】［］\n]{1,40}?)\s*[\]】］]")
 
 
@@ -52,7 +53,7 @@ def _placeholder_pattern() -> re.Pattern[str]:
 def check_template_leftover(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """Template placeholders, bracketed placeholders and draft markers."""
     text = ctx.text
-    if not any(hint in text for hint in _TEMPLATE_HINTS) and "lorem" not in ctx.lowered:
+    if not _TEMPLATE_HINT.search(text) and "lorem" not in ctx.lowered:
         return
     for m in _TEMPLATE.finditer(text):
         yield rule.finding(m.start(), m.end(), match=m.group())
@@ -106,7 +107,9 @@ def _redecode(run: str) -> str | None:
 _PAIRS = {"(": ")", "[": "]", "{": "}", "【": "】", "「": "」", "『": "』", "《": "》",
           "〈": "〉", "（": "）", "［": "］", "〔": "〕", "〖": "〗"}
 _CLOSERS = {c: o for o, c in _PAIRS.items()}
-_ANY_BRACKET = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_CLOSERS)) + "\"“”„«»]")
+_BRACKET_CHARS = re.escape("".join(_PAIRS) + "".join(_CLOSERS))
+_BRACKET = re.compile(f"[{_BRACKET_CHARS}]")
+_ANY_BRACKET = re.compile(f"[{_BRACKET_CHARS}\"“”„«»]")
 _SMILEY_OR_MARKER = re.compile(r"[:;=][-']?[()\[\]]|(?:^|(?<=\s))[^\W_]{1,2}\)")
 
 
@@ -124,7 +127,8 @@ def check_unbalanced(ctx: Context, rule: Rule) -> Iterator[Finding]:
 
 def _unpaired_brackets(text: str, skip: set[int]) -> Iterator[tuple[int, str, str]]:
     stack: list[tuple[int, str]] = []
-    for i, ch in enumerate(text):
+    for m in _BRACKET.finditer(text):
+        i, ch = m.start(), m.group()
         if ch in _PAIRS and i not in skip:
             stack.append((i, ch))
         elif ch in _CLOSERS:
@@ -138,9 +142,8 @@ def _unpaired_brackets(text: str, skip: set[int]) -> Iterator[tuple[int, str, st
 
 def _unpaired_quotes(text: str, rule: Rule) -> Iterator[Finding]:
     for quotes, partner in (('"', '"'), ("“”„", "”")):
-        positions = [i for i, ch in enumerate(text) if ch in quotes]
-        if len(positions) % 2:
-            i = positions[-1]
+        if sum(text.count(q) for q in quotes) % 2:
+            i = max(text.rfind(q) for q in quotes)
             yield rule.finding(i, i + 1, match=text[i], partner=partner)
     opens, closes = text.count("«"), text.count("»")
     if opens != closes:
@@ -262,6 +265,8 @@ _LATIN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]")
 _CYRILLIC = re.compile(r"[Ѐ-ԯ]")
 _GREEK = re.compile(r"[Ͱ-Ͽ]")
 _SCRIPTS = (("Latin", _LATIN), ("Cyrillic", _CYRILLIC), ("Greek", _GREEK))
+#: Greek and Cyrillic: without them, the only script left is Latin.
+_NOT_LATIN = re.compile(r"[Ͱ-ԯ]")
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
@@ -269,7 +274,7 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 def check_mixed_script(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """Words mixing Latin, Cyrillic and Greek letters."""
     text = ctx.text
-    if text.isascii() or sum(1 for _, p in _SCRIPTS if p.search(text)) < 2:
+    if text.isascii() or not _NOT_LATIN.search(text) or sum(1 for _, p in _SCRIPTS if p.search(text)) < 2:
         return
     for m in _LETTERS.finditer(text):
         scripts = [name for name, p in _SCRIPTS if p.search(m.group())]
@@ -283,8 +288,10 @@ _REPEATED_WORD = re.compile(r"(?<![^\W_])([^\W\d_]{2,})\s+\1(?![^\W_])", re.IGNO
 @check("CT111")
 def check_repeated_word(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """A word right after itself, except words doubled on purpose."""
+    if ctx.language in rule.params["skip-languages"]:
+        return
     words = ctx.split_words
-    if all(a != b for a, b in zip(words, words[1:])) or ctx.language in rule.params["skip-languages"]:
+    if len(set(words)) == len(words) or all(a != b for a, b in zip(words, words[1:])):
         return
     allowed = rule.params["allowed"]
     for m in _REPEATED_WORD.finditer(ctx.text):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterator
+from typing import Callable, Iterator
 
 from ._charclass import symbol_positions
 from ._text import CASED, inside, merge_spans
@@ -20,6 +20,8 @@ _EXCLAMATION_RUN = re.compile(r"[!！]+")
 @check("GA105")
 def check_multiple_exclamations(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """More than one exclamation mark (a run counts once: GA106 reports runs)."""
+    if "!" not in ctx.text and "！" not in ctx.text:
+        return
     runs = list(_EXCLAMATION_RUN.finditer(ctx.text))
     if len(runs) > 1:
         yield rule.finding(runs[1].start(), runs[-1].end(), count=len(runs))
@@ -67,15 +69,26 @@ def _allowed_words(code: str) -> frozenset[str]:
     return frozenset(params["acronyms"]) | frozenset(params["brands"])
 
 
+@lru_cache(maxsize=8)
+def _gimmicky_test(code: str) -> Callable[[str], bool]:
+    """The rule's test of one cased word, remembering its answers (copy repeats its words)."""
+    allowed = _allowed_words(code)
+
+    @lru_cache(maxsize=65536)
+    def gimmicky(word: str) -> bool:
+        return not word[1:].islower() and _is_gimmicky(word, allowed)
+
+    return gimmicky
+
+
 @check("GA107")
 def check_gimmicky_capitals(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """Words in capitals or in alternating case, adjacent ones merged into one finding."""
     text = ctx.text
     if not _INNER_CAPITAL.search(text):  # capitals only at word starts: nothing gimmicky
         return
-    allowed = _allowed_words(rule.code)
-    spans = (m.span() for m in _CASED_WORD.finditer(text)
-             if not m.group()[1:].islower() and _is_gimmicky(m.group(), allowed))
+    gimmicky = _gimmicky_test(rule.code)
+    spans = (m.span() for m in _CASED_WORD.finditer(text) if gimmicky(m.group()))
     for start, end in merge_spans(spans, text):
         yield rule.finding(start, end, fix=_normal_case(text, start, end), match=text[start:end])
 
@@ -233,7 +246,7 @@ def check_nonstandard_symbol(ctx: Context, rule: Rule) -> Iterator[Finding]:
     if text.isascii():
         return
     allowed = rule.params["allowed"]
-    kept = (i for i in symbol_positions(text) if text[i] not in allowed and not ctx.in_emoji(i))
+    kept = [i for i in symbol_positions(text) if text[i] not in allowed and not ctx.in_emoji(i)]
     for start, end in _merge_adjacent((i, i + 1) for i in kept):
         yield rule.finding(start, end, match=text[start:end])
 

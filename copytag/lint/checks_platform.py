@@ -30,6 +30,8 @@ def _over_limit(ctx: Context, rule: Rule, limit: int | None) -> Iterator[Finding
     assert ctx.spec is not None
     if limit is None:
         return
+    if 2 * len(ctx.text) <= limit:  # no character counts more than 2
+        return
     length = text_width(ctx.text, ctx.spec.width)
     if length > limit:
         cut = cut_index(ctx.text, ctx.spec.width, limit)

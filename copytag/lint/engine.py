@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any, Iterable, Sequence
 
 from .._validate import require_str
@@ -132,5 +133,10 @@ def lint_tags(tags: CopyTags, plan: Plan) -> list[Finding]:
     ctx = Context(tags.text, tags, plan.spec, plan.market, plan.market_languages,
                   language_given=plan.language is not None)
     findings = [f for rule, run in plan.checks for f in run(ctx, rule)]
-    findings.sort(key=lambda f: (f.start, f.end, f.code))
+    if len(findings) > 1:
+        findings.sort(key=_text_order)
     return findings
+
+
+#: Findings in text order, then by code.
+_text_order = attrgetter("start", "end", "code")

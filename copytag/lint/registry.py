@@ -33,10 +33,15 @@ def check(*codes: str) -> Callable[[Check], Check]:
 def match_pattern(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """Report every match of the rule's ``pattern`` (if one of its ``hints`` is in the text)."""
     assert rule.regex is not None
+    text = ctx.text
     hints = rule.params.get("hints")
-    if hints and not any(h in ctx.text for h in hints):
-        return
-    for m in rule.regex.finditer(ctx.text):
+    if hints:
+        for hint in hints:
+            if hint in text:
+                break
+        else:
+            return
+    for m in rule.regex.finditer(text):
         yield rule.finding(m.start(), m.end(), match=m.group(), field=ctx.field)
 
 
