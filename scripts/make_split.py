@@ -84,10 +84,13 @@ def seeded_order(keys: list[str]) -> list[str]:
 
 
 def assign_splits(rows: list[dict]) -> dict[str, str]:
-    """id -> split, dealing whole concepts to the split most below its share."""
+    """id -> split: a row that names its split (``"split": "train"``, rows added for
+    training only) keeps it; the others are dealt as whole concepts to the split most
+    below its share."""
+    out: dict[str, str] = {r["id"]: r["split"] for r in rows if "split" in r}
+    rows = [r for r in rows if "split" not in r]
     totals = Counter(r["language"] for r in rows)
     filled: dict[str, Counter] = {s: Counter() for s in SHARES}
-    out: dict[str, str] = {}
     by_concept = concepts_of(rows)
     for key in seeded_order(list(by_concept)):
         members = by_concept[key]

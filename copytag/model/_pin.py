@@ -2,6 +2,6 @@
 """SHA-256 digests of the shipped classifier files: loading refuses files that differ."""
 
 SHA256 = {
-    "classifier.json": "4c69780f9d1ace1dcea881552d3231210afa3f0176bf9f2f9a08d430193e9dc4",
-    "classifier.npz": "5cf6130d5a66c064014c6ba8457d474b6c9c28fbedf14c1c04842442d95d24cf",
+    "classifier.json": "dc5ada57ef9b7c7a72187e92c77f7d800f13ea0f30bd33beba9e46e4ad5d6749",
+    "classifier.npz": "3bf26c9432c14247f59e1891bcead45d47d8a11777ac4c6d1ba8106833429a25",
 }
