@@ -185,3 +185,14 @@ def test_split_file_is_up_to_date_and_keeps_groups_whole():
     for e in load_corpus():
         splits_of_group.setdefault(e.group, set()).add(e.split)
     assert all(len(s) == 1 for s in splits_of_group.values())
+
+
+def test_rows_that_name_their_split_keep_it_and_share_no_group():
+    from copytag.model.corpus import default_data_dir, read_rows
+
+    named = {r["id"]: r for r in read_rows(default_data_dir()) if "split" in r}
+    assert named, "the corpus has no training-only rows"
+    examples = load_corpus()
+    assert all(e.split == named[e.id]["split"] for e in examples if e.id in named)
+    groups_elsewhere = {e.group for e in examples if e.id not in named}
+    assert not {r["group"] for r in named.values()} & groups_elsewhere
