@@ -214,7 +214,8 @@ def _add_emoji(text: str, evidence: list[Evidence]) -> list[Span]:
 
 _EXCLAMATION = frozenset(td.EXCLAMATION_MARKS)
 _QUESTION = frozenset(td.QUESTION_MARKS)
-_MARK_RUN = re.compile("[" + re.escape(td.EXCLAMATION_MARKS + td.QUESTION_MARKS) + "]+")
+_MARK = "[" + re.escape(td.EXCLAMATION_MARKS + td.QUESTION_MARKS) + "]"
+_MARK_RUN = re.compile(f"{_MARK}{_MARK}*")  # a lone class first: ``re`` skips to where a run may start
 
 
 def _add_marks(text: str, evidence: list[Evidence]) -> None:
@@ -231,7 +232,8 @@ def _add_marks(text: str, evidence: list[Evidence]) -> None:
 # --- labels: hashtags and bracket labels -----------------------------------
 
 _WORD = rf"[^\W_]|_|[{MARKS}]"
-_HASHTAG = re.compile(rf"(?<![\w&#＃])[#＃](?![\ufe0f\u20e3])(?:{_WORD}|[\u200c\u200d])+")
+# The check of what stands before the "#" comes after it, so ``re`` can skip to a "#".
+_HASHTAG = re.compile(rf"[#＃](?<![\w&#＃].)(?![\ufe0f\u20e3])(?:{_WORD}|[\u200c\u200d])+")
 _BRACKETS = re.compile(
     "|".join(
         rf"{re.escape(o)}([^{re.escape(o + c)}\n]{{1,{td.MAX_LABEL_CHARS}}}){re.escape(c)}"
@@ -270,10 +272,11 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_NUMBER = r"\d+(?:(?:[.,'’:/]|[ \u00a0\u202f](?=\d{3}(?!\d)))\d+)*"
+_NUMBER = r"\d\d*(?:(?:[.,'’:/]|[ \u00a0\u202f](?=\d{3}(?!\d)))\d+)*"
 _NOT_LATIN = "(?![A-Za-zÀ-ÖØ-öø-ÿ])"  # "10k" but not "10kg"; "99円で" is fine
 _PREFIXES = tuple(sorted(td.CURRENCY_PREFIXES, key=len, reverse=True))
 _SIGN_ENDS = frozenset(p[-1] for p in _PREFIXES)  # a currency sign before a number ends in one
+_SPACED_SIGN_ENDS = frozenset(end + space for end in _SIGN_ENDS for space in (" ", "\u00a0"))
 #: A number and what may follow it: a percent sign, a currency, a multiplier.
 _FIGURE = re.compile(
     rf"(?P<num>{_NUMBER})"
@@ -294,17 +297,20 @@ def _add_digit_figures(text: str, evidence: list[Evidence], masked: list[Span]) 
         start, end = m.span()
         if masked and _overlaps((start, m.end("num")), masked):
             continue
-        sign = _currency_before(text, start) if start else 0
-        start -= sign
-        kind = "percent" if m["pct"] else "price" if sign or m["sfx"] else "number"
+        # A sign ends right before the number or before one space: the full check is rare.
+        if start and (text[start - 1] in _SIGN_ENDS or text[max(0, start - 2) : start] in _SPACED_SIGN_ENDS):
+            sign = _currency_before(text, start)
+            start -= sign
+        else:
+            sign = 0
+        suffix = m.lastgroup  # the suffix's kind; "num" when none follows
+        kind = "percent" if suffix == "pct" else "price" if sign or suffix == "sfx" else "number"
         evidence.append(_new_tuple(Evidence, ("figure", text[start:end], start, end, kind, "rule", 1.0)))
 
 
 def _currency_before(text: str, start: int) -> int:
     """Length of a currency sign (and one space) right before ``start`` (> 0), else 0."""
     gap = 1 if text[start - 1] in (" ", "\u00a0") else 0
-    if text[start - gap - 1 : start - gap] not in _SIGN_ENDS:  # the common case: no sign
-        return 0
     head = text[max(0, start - 5) : start - gap]
     if not head.endswith(_PREFIXES):
         return 0
@@ -347,7 +353,9 @@ def _spelled_regex(language: str | None) -> re.Pattern[str] | None:
     )
 
 
-_LATIN_WORD = re.compile("[a-zßà-öø-ÿœ]{2,}")  # number words: two or more of these letters
+#: Number words are two or more of these letters (the first alone in a class
+#: lets ``re`` skip to where a word may start).
+_LATIN_WORD = re.compile("[a-zßà-öø-ÿœ][a-zßà-öø-ÿœ]+")
 #: Languages whose copy may spell numbers (``None``, "und" and "": any of them).
 _SPELLING_LANGUAGES = frozenset([*td.NUMBER_WORDS, "und", ""])
 _NUMBER_TRIGGERS = frozenset(
