@@ -27,6 +27,7 @@ LANGUAGE_SLOTS: tuple[str, ...] = (
 )  # fmt: skip
 
 _U64 = np.uint64
+_INDEX = np.int32  # scipy's index type: the matrix is built without converting indices
 _MUL = _U64(0x9E3779B97F4A7C15)  # odd: multiplication by it is invertible mod 2**64
 _INV_MUL = _U64(pow(0x9E3779B97F4A7C15, -1, 2**64))
 _MIX1 = _U64(0xFF51AFD7ED558CCD)
@@ -95,7 +96,7 @@ def _codepoints(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarra
     raw = np.frombuffer("\x00".join(padded).encode("utf-32-le"), dtype=np.uint32)
     bmp = raw < 0x10000
     cps = np.where(bmp, _fold_table()[np.where(bmp, raw, 0)], raw).astype(_U64)
-    rows = np.repeat(np.arange(len(texts)), lengths + 1)[: len(cps)]
+    rows = np.repeat(np.arange(len(texts), dtype=_INDEX), lengths + 1)[: len(cps)]
     ends = np.cumsum(lengths + 1) - 1  # where each text's separator is (or would be)
     room = ends[rows] - np.arange(len(cps))
     return cps, rows, room
@@ -123,7 +124,7 @@ def _mix(h: np.ndarray, salt: int, bits: int) -> np.ndarray:
     h ^= h >> _U64(33)
     h *= _MIX1
     h >>= _U64(64 - bits)
-    return h.astype(np.int64)
+    return h.astype(_INDEX)
 
 
 def _char_grams(cps: np.ndarray, rows: np.ndarray, room: np.ndarray, spec: FeatureSpec) -> tuple[np.ndarray, np.ndarray]:
@@ -166,8 +167,8 @@ def _rule_columns(rules: Sequence[RuleView]) -> tuple[np.ndarray, np.ndarray]:
     """(text, column) of the one-hot rule columns: actions and tones found, detected language."""
     per_text = [_rule_hits(*view) for view in rules]
     lengths = np.fromiter(map(len, per_text), dtype=np.int64, count=len(per_text))
-    cols = np.fromiter((c for hits in per_text for c in hits), dtype=np.int64, count=int(lengths.sum()))
-    return np.repeat(np.arange(len(per_text)), lengths), cols
+    cols = np.fromiter((c for hits in per_text for c in hits), dtype=_INDEX, count=int(lengths.sum()))
+    return np.repeat(np.arange(len(per_text), dtype=_INDEX), lengths), cols
 
 
 @lru_cache(maxsize=4096)
