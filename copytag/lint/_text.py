@@ -70,6 +70,7 @@ class PhraseList:
         self.groups = {w: (phrase_regex(tuple(ps)), _common_marks(ps)) for w, ps in groups.items()}
         self.unspaced = phrase_regex((), unspaced) if unspaced else None
         self.unspaced_words = unspaced
+        self.unspaced_starts = frozenset(w[0] for w in unspaced)
         self._in_word: dict[str, frozenset[tuple[re.Pattern[str], str]]] = {}
 
     def finditer(self, text: str, lowered: str,
@@ -80,7 +81,8 @@ class PhraseList:
         edge punctuation, :func:`split_words`), when the caller has them.
         """
         patterns = self._patterns_in(text, lowered.split() if words is None else words)
-        if self.unspaced and not text.isascii() and any(p in text for p in self.unspaced_words):
+        if (self.unspaced and not text.isascii() and not self.unspaced_starts.isdisjoint(text)
+                and any(p in text for p in self.unspaced_words)):
             patterns.append(self.unspaced)
         if not patterns:
             return iter(())

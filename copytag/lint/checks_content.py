@@ -69,13 +69,15 @@ _CONTINUATION = "\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•�
 _MOJIBAKE = re.compile(
     f"(?:[\u00c2-\u00df][{_CONTINUATION}]|[\u00e0-\u00ef][{_CONTINUATION}]{{2}})+|\ufffd+"
 )
+#: Every match but a replacement character starts so (a pattern that starts with a class is scanned fast).
+_MOJIBAKE_START = re.compile(f"[\u00c2-\u00ef][{_CONTINUATION}]")
 
 
 @check("CT104")
 def check_mojibake(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """Replacement characters, and UTF-8 read as Windows-1252 that decodes back."""
     text = ctx.text
-    if text.isascii():
+    if text.isascii() or ("\ufffd" not in text and not _MOJIBAKE_START.search(text)):
         return
     for m in _MOJIBAKE.finditer(text):
         run = m.group()
@@ -107,9 +109,9 @@ def _redecode(run: str) -> str | None:
 _PAIRS = {"(": ")", "[": "]", "{": "}", "【": "】", "「": "」", "『": "』", "《": "》",
           "〈": "〉", "（": "）", "［": "］", "〔": "〕", "〖": "〗"}
 _CLOSERS = {c: o for o, c in _PAIRS.items()}
-_BRACKET_CHARS = re.escape("".join(_PAIRS) + "".join(_CLOSERS))
-_BRACKET = re.compile(f"[{_BRACKET_CHARS}]")
-_ANY_BRACKET = re.compile(f"[{_BRACKET_CHARS}\"“”„«»]")
+_BRACKETS = re.escape("".join(_PAIRS) + "".join(_CLOSERS))
+_BRACKET = re.compile(f"[{_BRACKETS}]")
+_ANY_BRACKET = re.compile(f"[{_BRACKETS}\"“”„«»]")
 _SMILEY_OR_MARKER = re.compile(r"[:;=][-']?[()\[\]]|(?:^|(?<=\s))[^\W_]{1,2}\)")
 
 
@@ -119,9 +121,10 @@ def check_unbalanced(ctx: Context, rule: Rule) -> Iterator[Finding]:
     text = ctx.text
     if not _ANY_BRACKET.search(text):
         return
-    skip = {m.end() - 1 for m in _SMILEY_OR_MARKER.finditer(text)}
-    for index, char, partner in _unpaired_brackets(text, skip):
-        yield rule.finding(index, index + 1, match=char, partner=partner)
+    if _BRACKET.search(text):
+        skip = {m.end() - 1 for m in _SMILEY_OR_MARKER.finditer(text)}
+        for index, char, partner in _unpaired_brackets(text, skip):
+            yield rule.finding(index, index + 1, match=char, partner=partner)
     yield from _unpaired_quotes(text, rule)
 
 

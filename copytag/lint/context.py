@@ -27,7 +27,7 @@ class Context:
     """
 
     __slots__ = ("text", "tags", "spec", "market", "market_languages", "language_given", "lowered",
-                 "_evidence", "_emoji_spans", "_split_words", "_url_spans")
+                 "_evidence", "_emoji_spans", "_emoji_indexes", "_split_words", "_url_spans")
 
     def __init__(self, text: str, tags: CopyTags, spec: FieldSpec | None = None,
                  market: str | None = None, market_languages: tuple[str, ...] = (),
@@ -42,6 +42,7 @@ class Context:
         self.lowered = text.lower()
         self._evidence: dict[str, list[Evidence]] | None = None
         self._emoji_spans: list[tuple[int, int]] | None = None
+        self._emoji_indexes: frozenset[int] | None = None
         self._split_words: list[str] | None = None
         self._url_spans: list[tuple[int, int]] | None = None
 
@@ -92,4 +93,6 @@ class Context:
 
     def in_emoji(self, index: int) -> bool:
         """True if the character at ``index`` is part of an emoji sequence."""
-        return any(s <= index < e for s, e in self.emoji_spans)
+        if self._emoji_indexes is None:
+            self._emoji_indexes = frozenset(i for s, e in self.emoji_spans for i in range(s, e))
+        return index in self._emoji_indexes
