@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import Container, Iterable, Iterator
 
 #: Below U+1100 and above U+3FFFD no character is wide.
 _WIDE_START, _WIDE_END = 0x1100, 0x3FFFD
@@ -63,15 +63,15 @@ def is_symbol(ch: str) -> bool:
     return any(lo <= ord(ch) <= hi for lo, hi in _ARROWS)
 
 
-def symbol_positions(text: str) -> Iterator[int]:
-    """The indexes of the decorative symbols of ``text``.
+def symbol_positions(text: str, skip: Container[int] = ()) -> Iterator[int]:
+    """The indexes of the decorative symbols of ``text``, but those in ``skip``.
 
-    >>> list(symbol_positions("★★ Watch → now • ©"))
-    [0, 1, 9, 15, 17]
+    >>> list(symbol_positions("★★ Watch → now • ©")), list(symbol_positions("★★ Watch", skip={0}))
+    ([0, 1, 9, 15, 17], [1])
     """
     for m in _maybe_symbols().finditer(text):
         for i in range(m.start(), m.end()):
-            if ord(text[i]) < _ASTRAL or is_symbol(text[i]):
+            if i not in skip and (ord(text[i]) < _ASTRAL or is_symbol(text[i])):
                 yield i
 
 

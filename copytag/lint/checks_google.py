@@ -88,6 +88,8 @@ def check_gimmicky_capitals(ctx: Context, rule: Rule) -> Iterator[Finding]:
     if not _INNER_CAPITAL.search(text):  # capitals only at word starts: nothing gimmicky
         return
     gimmicky = _gimmicky_test(rule.code)
+    if not any(map(gimmicky, _CASED_WORD.findall(text))):
+        return
     spans = (m.span() for m in _CASED_WORD.finditer(text) if gimmicky(m.group()))
     for start, end in merge_spans(spans, text):
         yield rule.finding(start, end, fix=_normal_case(text, start, end), match=text[start:end])
@@ -246,7 +248,7 @@ def check_nonstandard_symbol(ctx: Context, rule: Rule) -> Iterator[Finding]:
     if text.isascii():
         return
     allowed = rule.params["allowed"]
-    kept = [i for i in symbol_positions(text) if text[i] not in allowed and not ctx.in_emoji(i)]
+    kept = [i for i in symbol_positions(text, skip=ctx.emoji_indexes) if text[i] not in allowed]
     for start, end in _merge_adjacent((i, i + 1) for i in kept):
         yield rule.finding(start, end, match=text[start:end])
 

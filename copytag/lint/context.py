@@ -91,8 +91,13 @@ class Context:
             self._url_spans = url_spans(self.text)
         return self._url_spans
 
-    def in_emoji(self, index: int) -> bool:
-        """True if the character at ``index`` is part of an emoji sequence."""
+    @property
+    def emoji_indexes(self) -> frozenset[int]:
+        """The indexes of the characters of the emoji sequences."""
         if self._emoji_indexes is None:
             self._emoji_indexes = frozenset(i for s, e in self.emoji_spans for i in range(s, e))
-        return index in self._emoji_indexes
+        return self._emoji_indexes
+
+    def in_emoji(self, index: int) -> bool:
+        """True if the character at ``index`` is part of an emoji sequence."""
+        return index in self.emoji_indexes

@@ -110,12 +110,26 @@ def lint_batch(texts: Sequence[str], plans: Sequence[Plan]) -> list[list[Finding
     """Tag ``texts`` together, then lint each with its own plan (its market, say).
 
     Every plan must name the same ``language`` (it decides the tagging).
+    Like the tagger, the lint runs once per distinct text and plan of the
+    batch: a repeat gets its own list of the same (immutable) findings.
+
+    >>> plan = make_plan(select="CT101")
+    >>> lint_batch(["", "Watch now", ""], [plan] * 3)[2][0].code
+    'CT101'
     """
     languages = {p.language for p in plans}
     if len(languages) > 1:
         raise ValueError(f"one batch is tagged with one language setting, got {sorted(map(str, languages))}")
     tagged = tag_many(texts, options=_tag_options(plans[0].language if plans else None))
-    return [lint_tags(tags, plan) for tags, plan in zip(tagged, plans)]
+    done: dict[tuple[str, int], list[Finding]] = {}  # plans are alive all along: their ids are theirs
+    results: list[list[Finding]] = []
+    for tags, plan in zip(tagged, plans):
+        key = (tags.text, id(plan))
+        findings = done.get(key)
+        if findings is None:
+            findings = done[key] = lint_tags(tags, plan)
+        results.append(list(findings))
+    return results
 
 
 def lint_text(text: str, plan: Plan) -> list[Finding]:
