@@ -2,6 +2,6 @@
 """SHA-256 digests of the shipped classifier files: loading refuses files that differ."""
 
 SHA256 = {
-    "classifier.json": "dc5ada57ef9b7c7a72187e92c77f7d800f13ea0f30bd33beba9e46e4ad5d6749",
-    "classifier.npz": "3bf26c9432c14247f59e1891bcead45d47d8a11777ac4c6d1ba8106833429a25",
+    "classifier.json": "7c149d19a85f2266b9db33bd14071a432a8deb957204149239c31a166c01d152",
+    "classifier.npz": "0ddce7e0cf7c8f39349dac589304978c7925da567060eac699deb443d919d899",
 }

@@ -22,7 +22,10 @@ typos, questions without a question mark and spelled-out numbers.
 labelled for the project following the tagging guide (see
 `models/data/DATASHEET.md`). Split by concept (near-duplicate families, and
 groups across languages that share a digit/symbol skeleton) in
-`models/data/split.tsv` (`scripts/make_split.py`). The model is fitted on
+`models/data/split.tsv` (`scripts/make_split.py`); rows written later for
+training only (ids `<lang>-aNNN`: paraphrased and inflected calls to action,
+unmarked questions, spelled-out numbers, narrative hard negatives, none close
+to a valid or test row) are always in *train*. The model is fitted on
 *train*; C, calibration and thresholds are chosen on *valid*; every figure
 below is on *test*, never seen in training or tuning.
 
