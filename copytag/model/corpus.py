@@ -1,8 +1,9 @@
 """The labelled corpus the classifier learns from, with each row's split.
 
 ``<data>/corpus/<lang>.jsonl`` holds the rows (id, text, language,
-actions, tones, group); ``<data>/split.tsv`` (made by
-``scripts/make_split.py``) says which split each id is in.
+actions, tones, group; a row written for training only also names its
+split); ``<data>/split.tsv`` (made by ``scripts/make_split.py``) says which
+split each id is in.
 """
 from __future__ import annotations
 
