@@ -70,8 +70,11 @@ class PhraseList:
         self.groups = {w: (phrase_regex(tuple(ps)), _common_marks(ps)) for w, ps in groups.items()}
         self.unspaced = phrase_regex((), unspaced) if unspaced else None
         self.unspaced_words = unspaced
-        self.unspaced_starts = frozenset(w[0] for w in unspaced)
-        self._in_word: dict[str, frozenset[tuple[re.Pattern[str], str]]] = {}
+        starts = "".join(sorted({w[0] for w in unspaced}))
+        self._unspaced_start = re.compile(f"[{re.escape(starts)}]") if starts else None
+        self._seen: set[str] = set()  # every word learnt
+        self._with_groups: set[str] = set()  # the words learnt that hold a group's word
+        self._in_word: dict[str, frozenset[tuple[re.Pattern[str], str]]] = {}  # their groups
 
     def finditer(self, text: str, lowered: str,
                  words: Iterable[str] | None = None) -> Iterator[re.Match[str]]:
@@ -80,36 +83,40 @@ class PhraseList:
         ``words`` are ``lowered.split()`` (or those words stripped of their
         edge punctuation, :func:`split_words`), when the caller has them.
         """
-        patterns = self._patterns_in(text, lowered.split() if words is None else words)
-        if (self.unspaced and not text.isascii() and not self.unspaced_starts.isdisjoint(text)
+        return iter(self.matches(text, lowered, words))
+
+    def matches(self, text: str, lowered: str, words: Iterable[str] | None = None) -> list[re.Match[str]]:
+        """The matches of :meth:`finditer`, in text order."""
+        distinct = set(lowered.split() if words is None else words)
+        if not distinct <= self._seen:
+            self._learn(distinct - self._seen)
+        patterns: list[re.Pattern[str]] = []
+        with_groups = distinct & self._with_groups
+        if with_groups:
+            groups = _NO_GROUPS.union(*map(self._in_word.__getitem__, with_groups))
+            patterns = [p for p, marks in groups if not marks or all(ch in text for ch in marks)]
+        if (self._unspaced_start and not text.isascii() and self._unspaced_start.search(text)
                 and any(p in text for p in self.unspaced_words)):
             patterns.append(self.unspaced)
         if not patterns:
-            return iter(())
-        if len(patterns) == 1:
-            return patterns[0].finditer(text)
-        found = {m.span(): m for p in patterns for m in p.finditer(text)}
-        return iter([found[span] for span in sorted(found)])
-
-    def _patterns_in(self, text: str, words: Iterable[str]) -> list[re.Pattern[str]]:
-        """The patterns of the groups whose word is part of one of ``words``
-        and whose common marks are all in ``text``."""
-        in_word = self._in_word
-        try:
-            groups = _NO_GROUPS.union(*map(in_word.__getitem__, words))
-        except KeyError:
-            groups = _NO_GROUPS.union(*(in_word[w] if w in in_word else self._learn(w) for w in words))
-        if not groups:
             return []
-        return [pattern for pattern, marks in groups if not marks or all(ch in text for ch in marks)]
+        if len(patterns) == 1:
+            return list(patterns[0].finditer(text))
+        found = {m.span(): m for p in patterns for m in p.finditer(text)}
+        return [found[span] for span in sorted(found)]
 
-    def _learn(self, word: str) -> frozenset[tuple[re.Pattern[str], str]]:
-        """The groups whose word ``word`` holds, remembered for next time."""
-        if len(self._in_word) >= _MAX_REMEMBERED_WORDS:
+    def _learn(self, words: set[str]) -> None:
+        """Remember which groups each of ``words`` holds, if any."""
+        if len(self._seen) + len(words) > _MAX_REMEMBERED_WORDS:
+            self._seen.clear()
+            self._with_groups.clear()
             self._in_word.clear()
-        found = frozenset(group for w, group in self.groups.items() if w in word)
-        self._in_word[word] = found
-        return found
+        self._seen |= words
+        for word in words:
+            found = frozenset(group for w, group in self.groups.items() if w in word)
+            if found:
+                self._with_groups.add(word)
+                self._in_word[word] = found
 
 
 _NO_GROUPS: frozenset[tuple[re.Pattern[str], str]] = frozenset()

@@ -165,23 +165,19 @@ def _claim_words(code: str) -> tuple[PhraseList, frozenset[str], frozenset[str]]
             frozenset(params.get("not-before", ())))
 
 
-def _claims(ctx: Context, rule: Rule) -> Iterator[re.Match[str]]:
-    """Matches of the rule's words, except after or before its exception words."""
-    pattern, not_after, not_before = _claim_words(rule.code)
+def _claims(ctx: Context, rule: Rule) -> list[tuple[int, int]]:
+    """Spans of the rule's words, except after or before its exception words."""
+    phrases, not_after, not_before = _claim_words(rule.code)
     text = ctx.text
-    for m in pattern.finditer(text, ctx.lowered, ctx.split_words):
-        if m.start() > 0 and text[m.start() - 1] == "-":  # sugar-free, not a claim
-            continue
-        if word_before(text, m.start()) in not_after or word_after(text, m.end()) in not_before:
-            continue
-        yield m
+    return [m.span() for m in phrases.matches(text, ctx.lowered, ctx.words)
+            if not (m.start() > 0 and text[m.start() - 1] == "-")  # sugar-free, not a claim
+            and word_before(text, m.start()) not in not_after and word_after(text, m.end()) not in not_before]
 
 
 @check("CT106")
-def check_free_claim(ctx: Context, rule: Rule) -> Iterator[Finding]:
+def check_free_claim(ctx: Context, rule: Rule) -> list[Finding]:
     """Every "free" claim, in any supported language."""
-    for m in _claims(ctx, rule):
-        yield rule.finding(m.start(), m.end(), match=m.group())
+    return [rule.finding(start, end, match=ctx.text[start:end]) for start, end in _claims(ctx, rule)]
 
 
 _HASH_ONE = re.compile(r"(?<![\w#＃])[#＃]\s?1(?![\d.,])")
@@ -189,14 +185,13 @@ _EPISODE_WORDS = frozenset({"episode", "ep", "part", "chapter", "season", "vol",
 
 
 @check("CT107")
-def check_superlative(ctx: Context, rule: Rule) -> Iterator[Finding]:
+def check_superlative(ctx: Context, rule: Rule) -> list[Finding]:
     """Superlatives, and #1 unless it numbers an episode."""
-    found = [m.span() for m in _claims(ctx, rule)]
-    if "#" in ctx.text or "＃" in ctx.text:
-        found += [m.span() for m in _HASH_ONE.finditer(ctx.text)
-                  if word_before(ctx.text, m.start()) not in _EPISODE_WORDS]
-    for start, end in sorted(found):
-        yield rule.finding(start, end, match=ctx.text[start:end])
+    text = ctx.text
+    found = _claims(ctx, rule)
+    if "#" in text or "＃" in text:
+        found += [m.span() for m in _HASH_ONE.finditer(text) if word_before(text, m.start()) not in _EPISODE_WORDS]
+    return [rule.finding(start, end, match=text[start:end]) for start, end in sorted(found)]
 
 
 _CLAIM_KINDS = {"price": "price", "percent": "discount or percentage"}

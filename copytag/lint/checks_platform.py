@@ -57,10 +57,10 @@ def check_emoji(ctx: Context, rule: Rule) -> Iterator[Finding]:
 
 
 @check("GA110", "SC104")
-def check_phrases(ctx: Context, rule: Rule) -> Iterator[Finding]:
+def check_phrases(ctx: Context, rule: Rule) -> list[Finding]:
     """Every phrase of the rule's ``phrases`` list, as whole words, in any case."""
-    for m in rule_phrases(rule.code, "phrases").finditer(ctx.text, ctx.lowered, ctx.split_words):
-        yield rule.finding(m.start(), m.end(), match=m.group())
+    return [rule.finding(m.start(), m.end(), match=m.group())
+            for m in rule_phrases(rule.code, "phrases").matches(ctx.text, ctx.lowered, ctx.words)]
 
 
 _EXCESSIVE = re.compile(r"[!?！？]{3,}|([A-Za-zÀ-ɏͰ-ϿЀ-ӿ])\1{3,}", re.IGNORECASE)

@@ -27,7 +27,7 @@ class Context:
     """
 
     __slots__ = ("text", "tags", "spec", "market", "market_languages", "language_given", "lowered",
-                 "_evidence", "_emoji_spans", "_emoji_indexes", "_split_words", "_url_spans")
+                 "_evidence", "_emoji_spans", "_emoji_indexes", "_words", "_split_words", "_url_spans")
 
     def __init__(self, text: str, tags: CopyTags, spec: FieldSpec | None = None,
                  market: str | None = None, market_languages: tuple[str, ...] = (),
@@ -43,6 +43,7 @@ class Context:
         self._evidence: dict[str, list[Evidence]] | None = None
         self._emoji_spans: list[tuple[int, int]] | None = None
         self._emoji_indexes: frozenset[int] | None = None
+        self._words: list[str] | None = None
         self._split_words: list[str] | None = None
         self._url_spans: list[tuple[int, int]] | None = None
 
@@ -76,6 +77,13 @@ class Context:
         if self._emoji_spans is None:
             self._emoji_spans = [(e.start, e.end) for e in self.evidence("emoji")]
         return self._emoji_spans
+
+    @property
+    def words(self) -> list[str]:
+        """The lower-cased, space-separated words, as they are."""
+        if self._words is None:
+            self._words = self.lowered.split()
+        return self._words
 
     @property
     def split_words(self) -> list[str]:
