@@ -184,3 +184,16 @@ def test_bad_config_says_what_is_wrong(tmp_path, content, message):
     (tmp_path / "copytag.toml").write_text(content, "utf-8")
     with pytest.raises(ConfigError, match=message):
         find_config(tmp_path)
+
+
+@pytest.mark.parametrize("items", [
+    [],
+    [{}],
+    [{"code": "CT104", "message": "broken encoding 'Ã©' \"quoted\" \\ \n\t\u2028 🔥", "start": 0, "end": -1,
+      "fix": None, "flag": True, "other": False}],
+    [{"code": "CT101", "ratio": 0.5}],  # not flat for the fast path: json writes it
+])
+def test_json_array_is_json_dumps_indented(items: list) -> None:
+    from copytag.lint.output import json_array
+
+    assert json_array(items) == json.dumps(items, ensure_ascii=False, indent=2)

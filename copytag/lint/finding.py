@@ -1,7 +1,7 @@
 """What the lint reports: one :class:`Finding` per problem, with its span."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 #: Severities from the most to the least serious.
@@ -46,11 +46,17 @@ class Finding:
     fix: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-safe dict; ``row`` and ``fix`` only when they are set."""
-        data = asdict(self)
-        for key in ("row", "fix"):
-            if data[key] is None:
-                del data[key]
+        """A JSON-safe dict, keys in field order; ``row`` and ``fix`` only when they are set.
+
+        >>> Finding("CT101", "empty-text", "error", "the copy is empty", 0, 0).to_dict()
+        {'code': 'CT101', 'name': 'empty-text', 'severity': 'error', 'message': 'the copy is empty', 'start': 0, 'end': 0}
+        """
+        data: dict[str, Any] = {"code": self.code, "name": self.name, "severity": self.severity,
+                                "message": self.message, "start": self.start, "end": self.end}
+        if self.row is not None:
+            data["row"] = self.row
+        if self.fix is not None:
+            data["fix"] = self.fix
         return data
 
     def at_least(self, severity: str) -> bool:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from json.encoder import encode_basestring as _encode_basestring
 from dataclasses import dataclass
 from typing import Any, Iterable
 
@@ -43,13 +44,59 @@ Result = tuple[Source, list[Finding]]
 def render(results: list[Result], fmt: str, many_texts: bool) -> str:
     """All findings in the format ``fmt``."""
     if fmt == "json":
-        return json.dumps([_json_item(s, f, many_texts) for s, fs in results for f in fs],
-                          ensure_ascii=False, indent=2)
+        return json_array([_json_item(s, f, many_texts) for s, fs in results for f in fs])
     if fmt == "sarif":
         return json.dumps(sarif_log(results), ensure_ascii=False, indent=2)
     if fmt == "github":
         return "\n".join(_github_line(s, f) for s, fs in results for f in fs)
     return _text_report(results)
+
+
+def json_array(items: list[dict[str, Any]]) -> str:
+    """``json.dumps(items, ensure_ascii=False, indent=2)`` for flat items, at the C encoder's speed.
+
+    The standard library encodes in Python as soon as it indents; findings
+    are flat, so each value is encoded on its own and indented here.
+
+    >>> print(json_array([{"code": "CT101", "start": 0, "fix": None}]))
+    [
+      {
+        "code": "CT101",
+        "start": 0,
+        "fix": null
+      }
+    ]
+    """
+    try:
+        parts = [_json_object(item) for item in items]
+    except TypeError:  # a value that is not flat: let json say how it is written
+        return json.dumps(items, ensure_ascii=False, indent=2)
+    return "[\n" + ",\n".join(parts) + "\n]" if parts else "[]"
+
+
+def _json_object(item: dict[str, Any]) -> str:
+    if not item:
+        return "  {}"
+    return "  {\n" + ",\n".join(f"    {_encode_string(k)}: {_json_value(v)}" for k, v in item.items()) + "\n  }"
+
+
+def _json_value(value: Any) -> str:
+    """One flat value as ``json`` writes it; ``TypeError`` for anything else."""
+    if isinstance(value, str):
+        return _encode_string(value)
+    if value is None:
+        return "null"
+    if value is True or value is False:
+        return "true" if value else "false"
+    if type(value) is int:
+        return int.__repr__(value)
+    raise TypeError(f"not a flat JSON value: {value!r}")
+
+
+def _encode_string(value: str) -> str:
+    if type(value) is not str:
+        raise TypeError(f"not a JSON string: {value!r}")
+    return _encode_basestring(value)
 
 
 def _json_item(source: Source, finding: Finding, many_texts: bool) -> dict[str, Any]:
