@@ -81,20 +81,21 @@ class PhraseList:
         """Matches in ``text``; ``lowered`` is ``text.lower()``, for a cheap substring test first.
 
         ``words`` are ``lowered.split()`` (or those words stripped of their
-        edge punctuation, :func:`split_words`), when the caller has them.
+        edge punctuation, :func:`split_words`; a set of them will do), when
+        the caller has them.
         """
         return iter(self.matches(text, lowered, words))
 
     def matches(self, text: str, lowered: str, words: Iterable[str] | None = None) -> list[re.Match[str]]:
         """The matches of :meth:`finditer`, in text order."""
-        distinct = set(lowered.split() if words is None else words)
+        distinct = words if isinstance(words, (set, frozenset)) else set(lowered.split() if words is None else words)
         if not distinct <= self._seen:
             self._learn(distinct - self._seen)
         patterns: list[re.Pattern[str]] = []
         with_groups = distinct & self._with_groups
         if with_groups:
             groups = _NO_GROUPS.union(*map(self._in_word.__getitem__, with_groups))
-            patterns = [p for p, marks in groups if not marks or all(ch in text for ch in marks)]
+            patterns = [p for p, marks in groups if not marks or all(map(text.__contains__, marks))]
         if (self._unspaced_start and not text.isascii() and self._unspaced_start.search(text)
                 and any(p in text for p in self.unspaced_words)):
             patterns.append(self.unspaced)

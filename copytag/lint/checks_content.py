@@ -37,8 +37,7 @@ _TEMPLATE = re.compile(
     r"|(?<![A-Za-z])(?:TODO|TBD|FIXME|XXX+)(?![A-Za-z])"
     r"|(?i:lorem ipsum(?: dolor)?)"
 )
-#: One of these is in every template leftover but lorem ipsum.
-_TEMPLATE_HINT = re.compile(r"[{%\[【［]|<<|TODO|TBD|FIXME|XXX")
+_TEMPLATE_HINTS = ("{", "%", "<<", "[", "【", "［", "TODO", "TBD", "FIXME", "XXX")
 _BRACKETED = re.compile(r"[\[【［]\s*([^\[\]【】［］\n]{1,40}?)\s*[\]】］]")
 
 
@@ -53,8 +52,12 @@ def _placeholder_pattern() -> re.Pattern[str]:
 def check_template_leftover(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """Template placeholders, bracketed placeholders and draft markers."""
     text = ctx.text
-    if not _TEMPLATE_HINT.search(text) and "lorem" not in ctx.lowered:
-        return
+    for hint in _TEMPLATE_HINTS:
+        if hint in text:
+            break
+    else:
+        if "lorem" not in ctx.lowered:
+            return
     for m in _TEMPLATE.finditer(text):
         yield rule.finding(m.start(), m.end(), match=m.group())
     if "[" in text or "【" in text or "［" in text:
@@ -169,7 +172,7 @@ def _claims(ctx: Context, rule: Rule) -> list[tuple[int, int]]:
     """Spans of the rule's words, except after or before its exception words."""
     phrases, not_after, not_before = _claim_words(rule.code)
     text = ctx.text
-    return [m.span() for m in phrases.matches(text, ctx.lowered, ctx.words)
+    return [m.span() for m in phrases.matches(text, ctx.lowered, ctx.word_set)
             if not (m.start() > 0 and text[m.start() - 1] == "-")  # sugar-free, not a claim
             and word_before(text, m.start()) not in not_after and word_after(text, m.end()) not in not_before]
 

@@ -60,7 +60,7 @@ def check_emoji(ctx: Context, rule: Rule) -> Iterator[Finding]:
 def check_phrases(ctx: Context, rule: Rule) -> list[Finding]:
     """Every phrase of the rule's ``phrases`` list, as whole words, in any case."""
     return [rule.finding(m.start(), m.end(), match=m.group())
-            for m in rule_phrases(rule.code, "phrases").matches(ctx.text, ctx.lowered, ctx.words)]
+            for m in rule_phrases(rule.code, "phrases").matches(ctx.text, ctx.lowered, ctx.word_set)]
 
 
 _EXCESSIVE = re.compile(r"[!?！？]{3,}|([A-Za-zÀ-ɏͰ-ϿЀ-ӿ])\1{3,}", re.IGNORECASE)

@@ -27,7 +27,7 @@ class Context:
     """
 
     __slots__ = ("text", "tags", "spec", "market", "market_languages", "language_given", "lowered",
-                 "_evidence", "_emoji_spans", "_emoji_indexes", "_words", "_split_words", "_url_spans")
+                 "_evidence", "_emoji_spans", "_emoji_indexes", "_word_set", "_split_words", "_url_spans")
 
     def __init__(self, text: str, tags: CopyTags, spec: FieldSpec | None = None,
                  market: str | None = None, market_languages: tuple[str, ...] = (),
@@ -43,7 +43,7 @@ class Context:
         self._evidence: dict[str, list[Evidence]] | None = None
         self._emoji_spans: list[tuple[int, int]] | None = None
         self._emoji_indexes: frozenset[int] | None = None
-        self._words: list[str] | None = None
+        self._word_set: frozenset[str] | None = None
         self._split_words: list[str] | None = None
         self._url_spans: list[tuple[int, int]] | None = None
 
@@ -79,11 +79,11 @@ class Context:
         return self._emoji_spans
 
     @property
-    def words(self) -> list[str]:
-        """The lower-cased, space-separated words, as they are."""
-        if self._words is None:
-            self._words = self.lowered.split()
-        return self._words
+    def word_set(self) -> frozenset[str]:
+        """The distinct lower-cased, space-separated words, as they are."""
+        if self._word_set is None:
+            self._word_set = frozenset(self.lowered.split())
+        return self._word_set
 
     @property
     def split_words(self) -> list[str]:
