@@ -197,3 +197,19 @@ def test_json_array_is_json_dumps_indented(items: list) -> None:
     from copytag.lint.output import json_array
 
     assert json_array(items) == json.dumps(items, ensure_ascii=False, indent=2)
+
+
+def test_phrase_list_finds_the_same_after_forgetting_its_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    from copytag.lint import _text
+
+    monkeypatch.setattr(_text, "_MAX_REMEMBERED_WORDS", 3)
+    phrases = _text.PhraseList(("free", "for free", "click here"), ("免费",))
+    texts = ["Watch for free now", "Click here to watch", "全集免费看 free", "nothing here", "FREE! free"]
+    for _ in range(2):
+        found = [[m.group() for m in phrases.matches(t, t.lower())] for t in texts]
+        assert found == [["for free"], ["Click here"], ["免费", "free"], [], ["FREE", "free"]]
+
+
+def test_superlative_number_one_needs_its_digit() -> None:
+    assert [(f.start, f.end) for f in lint("Voted n°1 drama, number one", select="CT107")] == [(6, 9), (17, 27)]
+    assert lint("Voted n° drama, nº 2", select="CT107") == []

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import AbstractSet, Iterable, Iterator
 
 #: Letters of the cased scripts (Latin, Greek, Cyrillic): where capitals mean something.
 CASED = "A-Za-zµÀ-ÖØ-öø-ɏͰ-ϿЀ-ԯḀ-ỿ"
@@ -72,9 +72,7 @@ class PhraseList:
         self.unspaced_words = unspaced
         starts = "".join(sorted({w[0] for w in unspaced}))
         self._unspaced_start = re.compile(f"[{re.escape(starts)}]") if starts else None
-        self._seen: set[str] = set()  # every word learnt
-        self._with_groups: set[str] = set()  # the words learnt that hold a group's word
-        self._in_word: dict[str, frozenset[tuple[re.Pattern[str], str]]] = {}  # their groups
+        self._vocabulary = _Vocabulary()
 
     def finditer(self, text: str, lowered: str,
                  words: Iterable[str] | None = None) -> Iterator[re.Match[str]]:
@@ -89,12 +87,13 @@ class PhraseList:
     def matches(self, text: str, lowered: str, words: Iterable[str] | None = None) -> list[re.Match[str]]:
         """The matches of :meth:`finditer`, in text order."""
         distinct = words if isinstance(words, (set, frozenset)) else set(lowered.split() if words is None else words)
-        if not distinct <= self._seen:
-            self._learn(distinct - self._seen)
+        vocabulary = self._vocabulary
+        if not distinct <= vocabulary.seen:
+            vocabulary = self._learn(distinct)
         patterns: list[re.Pattern[str]] = []
-        with_groups = distinct & self._with_groups
+        with_groups = distinct & vocabulary.with_groups
         if with_groups:
-            groups = _NO_GROUPS.union(*map(self._in_word.__getitem__, with_groups))
+            groups = _NO_GROUPS.union(*map(vocabulary.groups.__getitem__, with_groups))
             patterns = [p for p, marks in groups if not marks or all(map(text.__contains__, marks))]
         if (self._unspaced_start and not text.isascii() and self._unspaced_start.search(text)
                 and any(p in text for p in self.unspaced_words)):
@@ -106,18 +105,31 @@ class PhraseList:
         found = {m.span(): m for p in patterns for m in p.finditer(text)}
         return [found[span] for span in sorted(found)]
 
-    def _learn(self, words: set[str]) -> None:
-        """Remember which groups each of ``words`` holds, if any."""
-        if len(self._seen) + len(words) > _MAX_REMEMBERED_WORDS:
-            self._seen.clear()
-            self._with_groups.clear()
-            self._in_word.clear()
-        self._seen |= words
-        for word in words:
+    def _learn(self, words: AbstractSet[str]) -> _Vocabulary:
+        """Remember which groups each of ``words`` holds; the vocabulary that knows them all."""
+        vocabulary = self._vocabulary
+        new = words - vocabulary.seen
+        if len(vocabulary.seen) + len(new) > _MAX_REMEMBERED_WORDS:  # start afresh, with all of words
+            vocabulary = self._vocabulary = _Vocabulary()
+            new = words
+        for word in new:
             found = frozenset(group for w, group in self.groups.items() if w in word)
             if found:
-                self._with_groups.add(word)
-                self._in_word[word] = found
+                vocabulary.groups[word] = found
+                vocabulary.with_groups.add(word)
+        vocabulary.seen.update(new)  # last: a word seen has its groups (threads may share the list)
+        return vocabulary
+
+
+class _Vocabulary:
+    """The words a phrase list has learnt, and the groups of those that hold a group's word."""
+
+    __slots__ = ("seen", "with_groups", "groups")
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+        self.with_groups: set[str] = set()
+        self.groups: dict[str, frozenset[tuple[re.Pattern[str], str]]] = {}
 
 
 _NO_GROUPS: frozenset[tuple[re.Pattern[str], str]] = frozenset()
