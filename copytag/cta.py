@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Iterable, Mapping, Union
 
 from ._validate import require_str
@@ -68,7 +68,7 @@ def extract_ctas(text: str, language: str | None = None, extra: ExtraTerms = Non
         pair = folded.get(turkic)
         if pair is None:
             norm = fold(text, False, turkic)
-            pair = folded[turkic] = (norm, Words.of(norm.text))
+            pair = folded[turkic] = (norm, Words(norm.text))
         norm, words = pair
         hits = matcher.scan(norm.text, words)
         if hits and norm.starts is not None:
@@ -82,7 +82,11 @@ def extract_ctas(text: str, language: str | None = None, extra: ExtraTerms = Non
         kept = keep_longest(kept)
     if _QUOTE.search(text):
         kept = drop_dialogue(text, kept)
-    return [CTA(a, text[s:e], s, e, "lexicon", 1.0, code) for a, s, e, code in kept]
+    return [_cta((a, text[s:e], s, e, "lexicon", 1.0, code)) for a, s, e, code in kept]
+
+
+#: A :class:`CTA` from all its fields, without the named tuple's Python-level constructor.
+_cta = partial(tuple.__new__, CTA)
 
 
 #: A quotation: a character speaks ("« Télécharge ces photos », ordonna-t-il."), unless a CTA

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from copy import copy
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
-from typing import Iterator, NamedTuple
+from typing import NamedTuple
 
 from ._unicode_tables import MARKS
 from .cta_lexicon import Lexicon, Trigger
@@ -130,6 +131,10 @@ class SpacedMatcher:
             group.sort(key=lambda e: -e.size)
         self.cores = {(e.action, e.parts[0]) for group in self.index.values() for e in group if len(e.parts) == 1}
         self.heads = {word: _by_head(group) for word, group in self.index.items()}
+        #: Words that are a whole trigger, and the first two words of the longer ones: a word of the
+        #: copy that is neither, nor begins such a pair, starts no trigger ("the" of "the app").
+        self.singles = frozenset(word for word, tables in self.heads.items() if tables[-1][0] == 1)
+        self.pairs = frozenset(key[:2] for tables in self.heads.values() for size, table in tables if size > 1 for key in table)
         self.stops: dict[str, list[tuple[str, ...]]] = {}
         for phrase in lexicon.stops:
             for stop in {words_of(fold_phrase(phrase, lexicon)), self._strip_parts((words_of(fold_phrase(phrase, lexicon)),))[0]}:
@@ -160,35 +165,41 @@ class SpacedMatcher:
     def scan(self, norm: str, words: Words | None = None) -> list[Hit]:
         """Every licensed trigger in ``norm``, before overlaps are resolved.
 
-        ``words`` is ``Words.of(norm)`` when the caller has it already.
+        ``words`` is ``Words(norm)`` when the caller has it already.
         """
-        text = Words.of(norm) if words is None else words
+        text = Words(norm) if words is None else words
         if self.prefixes:
             text = text.located().without_prefixes(self.prefixes, self.index)
         elif self.index.keys().isdisjoint(text.words):
             return []
-        else:
-            text.located()
-        heads = self.heads
         words = text.words
-        candidates = [i for i, word in enumerate(words) if word in heads]
-        reach = None if self.stops.keys().isdisjoint(words) else self._stop_reach(text)
+        singles, pairs = self.singles, self.pairs
+        nexts = [*words[1:], ""]
+        candidates = [i for i, pair in enumerate(zip(words, nexts)) if pair[0] in singles or pair in pairs]
+        if not candidates:
+            return []
+        text.located()
+        claims = [] if self.stops.keys().isdisjoint(words) else self._stop_claims(text)
         state = _ChainState()
         hits: list[Hit] = []
         for i in candidates:
+            paired = (words[i], nexts[i]) in pairs
             done: set[str] = set()
-            for size, table in heads[words[i]]:  # longest first: a shorter entry of a found action adds nothing
-                group = table.get(tuple(words[i : i + size]) if size > 1 else (words[i],))
-                if group and (size == 1 or _one_clause(text, i, i + size - 1)):
-                    self._add_hits(group, text, i, size, done, state, reach, hits)
+            for size, table in self.heads[words[i]]:  # longest first: a shorter entry of a found action adds nothing
+                if size == 1:
+                    self._add_hits(table[(words[i],)], text, i, size, done, state, claims, hits)
+                elif paired and _one_clause(text, i, i + size - 1):
+                    group = table.get(tuple(words[i : i + size]))
+                    if group:
+                        self._add_hits(group, text, i, size, done, state, claims, hits)
         return hits
 
-    def _add_hits(self, group, text, i, size, done, state, reach, hits) -> None:  # noqa: ANN001
+    def _add_hits(self, group, text, i, size, done, state, claims, hits) -> None:  # noqa: ANN001
         for entry in group:
             if entry.action in done:
                 continue
             last = i + size - 1 if len(entry.parts) == 1 else _match_rest(entry.parts, text, i + size - 1)
-            if last < 0 or (reach is not None and _blocked(reach[i], i, last)) or self._cancelled(text, i, last):
+            if last < 0 or (claims and _blocked(_reach(claims, i), i, last)) or self._cancelled(text, i, last):
                 continue
             if self._licensed(entry.condition, text, i, last, state):
                 done.add(entry.action)
@@ -212,18 +223,16 @@ class SpacedMatcher:
                 last = end
         return i, last
 
-    def _stop_reach(self, text: Words) -> list[tuple[int, int]]:
-        """For each word, the stop phrase reaching furthest over it: (first, last) word, or (-1, -1)."""
-        stops = self.stops
-        reach, furthest = [], _NO_STOP
-        for i, word in enumerate(text.words):
-            if word in stops:
-                for stop in stops[word]:
-                    last = _match_parts((stop,), text, i)
-                    if last > furthest[1]:
-                        furthest = (i, last)
-            reach.append(furthest if furthest[1] >= i else _NO_STOP)
-        return reach
+    def _stop_claims(self, text: Words) -> list[tuple[int, int]]:
+        """The stop phrases found, in order: (first, last) word of each."""
+        stops, words = self.stops, text.words
+        claims = []
+        for k in [k for k, word in enumerate(words) if word in stops]:
+            for stop in stops[words[k]]:
+                last = _match_parts((stop,), text, k)
+                if last >= 0:
+                    claims.append((k, last))
+        return claims
 
     def _cancelled(self, text: Words, i: int, last: int) -> bool:
         """A prohibition ("nie kontynuuj"), a narrative ending (zh 了) or a hashtag (#watchnow)."""
@@ -302,89 +311,70 @@ class _ChainState:
 class Words:
     """The words of a folded text, their spans, and which clause each belongs to.
 
-    Made once per folded text (:meth:`of`) and shared by the matchers of every
-    lexicon; a lexicon with proclitics gets its own copy (:meth:`without_prefixes`).
-    Clause numbers only tell whether two words share a clause.
+    Made once per folded text and shared by the matchers of every lexicon; a
+    lexicon with proclitics gets its own copy (:meth:`without_prefixes`).
     """
 
     __slots__ = ("norm", "words", "starts", "ends", "clause", "linked", "_parts")
 
-    def __init__(
-        self,
-        norm: str,
-        words: list[str],
-        starts: list[int],
-        ends: list[int],
-        clause: list[int],
-        linked: frozenset[int] = frozenset(),
-    ) -> None:
-        self.norm = norm
-        self.words = words
-        self.starts = starts
-        self.ends = ends
-        self.clause = clause
-        #: Words that lost a conjunction proclitic: they are linked to what precedes.
-        self.linked = linked
-        #: Words and gaps alternately, until :meth:`located` has worked out spans and clauses.
-        self._parts: list[str] | None = None
+    def __init__(self, norm: str) -> None:
+        """Split ``norm`` in one pass of ``re``: words alternate with the gaps between them.
+        Spans and clauses wait for :meth:`located`: most text no matcher looks into.
 
-    @classmethod
-    def of(cls, norm: str) -> Words:
-        """The words of ``norm``, split in one pass of ``re``: words alternate with the gaps between
-        them. Their spans and clauses wait for :meth:`located`: most text no matcher looks into.
-
-        >>> w = Words.of("tap here, then watch").located()
+        >>> w = Words("tap here, then watch").located()
         >>> w.words, w.starts, w.clause
         (['tap', 'here', 'then', 'watch'], [0, 4, 10, 15], [0, 0, 1, 1])
         """
+        self.norm = norm
+        #: Words that lost a conjunction proclitic: they are linked to what precedes.
+        self.linked: frozenset[int] = frozenset()
         if _KEYCAP in norm:
-            return cls._by_token(norm)
-        parts = _WORD_SPLIT.split(norm)
-        words = cls(norm, parts[1::2], [], [], [])
-        words._parts = parts
-        return words
+            self._parts: list[str] | None = None
+            self._read_tokens()
+        else:
+            self._parts = parts = _WORD_SPLIT.split(norm)
+            self.words: list[str] = parts[1::2]
 
-    def located(self) -> Words:
-        """These words with their spans and clauses: a gap with anything but spaces, apostrophes,
-        hyphens and quotes ends a clause."""
-        parts = self._parts
-        if parts is not None and len(parts) > 1:
-            offsets = list(accumulate(map(len, parts)))
-            self.starts = offsets[0:-1:2]
-            self.ends = offsets[1::2]
-            self.clause = list(accumulate(map(_GAP_BREAKS.__getitem__, parts[2:-1:2]), initial=0))
-        self._parts = None
-        return self
-
-    @classmethod
-    def _by_token(cls, norm: str) -> Words:
-        """Split ``norm`` token by token, for text where a keycap (a word character before
-        U+FE0F and a full stop) must be read as one break, not as a word."""
-        words: list[str] = []
-        starts: list[int] = []
-        ends: list[int] = []
-        clauses: list[int] = []
+    def _read_tokens(self) -> None:
+        """Split token by token, for text where a keycap (a word character before U+FE0F and a
+        full stop) must be read as one break, not as a word."""
+        self.words, self.starts, self.ends, self.clause = [], [], [], []
         clause = 0
-        for m in _WORD_OR_BREAK.finditer(norm):
+        for m in _WORD_OR_BREAK.finditer(self.norm):
             if m.group(1) is None:
                 clause += 1
                 continue
-            words.append(m.group(1))
-            starts.append(m.start())
-            ends.append(m.end())
-            clauses.append(clause)
-        return cls(norm, words, starts, ends, clauses)
+            self.words.append(m.group(1))
+            self.starts.append(m.start())
+            self.ends.append(m.end())
+            self.clause.append(clause)
+
+    def located(self) -> Words:
+        """These words with their spans and clauses: a gap with anything but spaces, apostrophes,
+        hyphens and quotes ends a clause. Clause numbers only tell whether two words share one."""
+        parts = self._parts
+        if parts is not None:
+            offsets = list(accumulate(map(len, parts)))
+            self.starts: list[int] = offsets[0:-1:2]
+            self.ends: list[int] = offsets[1::2]
+            self.clause: list[int] = list(accumulate(map(_GAP_BREAKS.__getitem__, parts[2:-1:2]), initial=0))
+            if not self.words:
+                self.clause = []
+            self._parts = None
+        return self
 
     def without_prefixes(self, prefixes: tuple[_Prefix, ...], index: dict) -> Words:
-        """These words with proclitics split off the words that ``index`` lacks, when what is
-        left starts a trigger."""
-        words, starts, linked = list(self.words), list(self.starts), set()
+        """A copy of these (located) words with proclitics split off the words that ``index``
+        lacks, when what is left starts a trigger."""
+        stripped = copy(self)
+        stripped.words, stripped.starts, linked = list(self.words), list(self.starts), set()
         for k, word in enumerate(self.words):
             if word not in index:
-                words[k], starts[k], links = _strip_prefix(word, starts[k], prefixes, index)
+                stripped.words[k], stripped.starts[k], links = _strip_prefix(word, self.starts[k], prefixes, index)
                 if links:
                     linked.add(k)
-        return Words(self.norm, words, starts, self.ends, self.clause, frozenset(linked))
+        stripped.linked = frozenset(linked)
+        return stripped
 
     def gap_after(self, i: int) -> str:
         """The text between word ``i`` and the next word (or the end), without spaces."""
@@ -394,6 +384,17 @@ class Words:
 
 #: No stop phrase reaches over a word.
 _NO_STOP = (-1, -1)
+
+
+def _reach(claims: list[tuple[int, int]], i: int) -> tuple[int, int]:
+    """The stop phrase reaching furthest over word ``i`` (the first of equals), or ``_NO_STOP``."""
+    furthest = _NO_STOP
+    for claim in claims:
+        if claim[0] > i:
+            break
+        if claim[1] > furthest[1]:
+            furthest = claim
+    return furthest if furthest[1] >= i else _NO_STOP
 
 
 def _blocked(stop: tuple[int, int], start: int, end: int) -> bool:
@@ -487,9 +488,11 @@ class UnspacedMatcher:
         entries += [(fold_(phrase), "", "stop") for phrase in lexicon.stops]
         #: Entries by their first two characters (one-character entries under that character),
         #: longest first: a candidate position is checked against a handful of entries.
-        self.by_start: dict[str, list[tuple[str, str, str]]] = {}
-        for entry in sorted((e for e in entries if e[0]), key=lambda e: -len(e[0])):
-            self.by_start.setdefault(entry[0][:2], []).append(entry)
+        #: Each with whether it begins or ends with an ASCII character (must then be a whole word).
+        self.by_start: dict[str, list[tuple[str, str, str, bool]]] = {}
+        for surface, action, condition in sorted((e for e in entries if e[0]), key=lambda e: -len(e[0])):
+            latin = surface[0].isascii() or surface[-1].isascii()
+            self.by_start.setdefault(surface[:2], []).append((surface, action, condition, latin))
         firsts = sorted({key[0] for key in self.by_start})
         self.firsts = re.compile("[" + "".join(re.escape(c) for c in firsts) + "]") if firsts else None
         self.lead = tuple(fold_(w) for w in lexicon.lead)
@@ -503,32 +506,38 @@ class UnspacedMatcher:
         """Every licensed trigger in ``norm``, before overlaps are resolved (``words`` is not needed)."""
         if self.firsts is None:
             return []
-        found = list(self._find(norm))
+        found = self._find(norm)
         stops = [(s, e) for s, e, _, c in found if c == "stop"]
         hits: list[Hit] = []
         ends: set[int] = set()
         k, reach = 0, (-1, -1)
         for start, end, action, condition in found:
             while k < len(stops) and stops[k][0] <= start:
-                reach, k = max(reach, stops[k], key=lambda s: s[1]), k + 1
+                if stops[k][1] > reach[1]:  # the first of equals stays
+                    reach = stops[k]
+                k += 1
             if condition == "stop" or _blocked(reach, start, end):
                 continue
             if self._cancelled(norm, start, end):  # 他观看: nor is the 看 inside it a call to action
-                reach = max(reach, (start, end), key=lambda s: s[1])
+                if end > reach[1]:
+                    reach = (start, end)
                 continue
             if self._licensed(condition, norm, start, end, ends):
                 ends.add(end)
                 hits.append(Hit(action, start, end))
         return hits
 
-    def _find(self, norm: str) -> Iterator[tuple[int, int, str, str]]:
+    def _find(self, norm: str) -> list[tuple[int, int, str, str]]:
+        """Every entry found, by position, longest first at each position."""
         by_start = self.by_start
+        found = []
         for m in self.firsts.finditer(norm):  # type: ignore[union-attr]
             p = m.start()
             for key in (norm[p : p + 2], norm[p]):
-                for surface, action, condition in by_start.get(key, ()):
-                    if norm.startswith(surface, p) and _whole_latin(norm, p, p + len(surface)):
-                        yield p, p + len(surface), action, condition
+                for surface, action, condition, latin in by_start.get(key, ()):
+                    if norm.startswith(surface, p) and (not latin or _whole_latin(norm, p, p + len(surface))):
+                        found.append((p, p + len(surface), action, condition))
+        return found
 
     def _cancelled(self, norm: str, start: int, end: int) -> bool:
         """Narrated (他点击了), prohibited (别看) or a hashtag (#追剧日常)."""
@@ -597,7 +606,7 @@ def keep_longest(hits: list[tuple]) -> list[tuple]:
     """
     kept: list[list] = []
     last: dict[str, list] = {}
-    for hit in sorted(set(hits), key=lambda h: (h[1], -h[2], h[0])):
+    for *_, hit in sorted([(h[1], -h[2], h[0], h) for h in set(hits)]):
         previous = last.get(hit[0])
         if previous is not None and hit[1] < previous[2]:
             previous[2] = max(previous[2], hit[2])

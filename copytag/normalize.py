@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import NamedTuple
 
 from ._unicode_tables import MARKS
@@ -153,6 +153,11 @@ class Folded(NamedTuple):
         return self.starts[start], self.ends[end - 1]
 
 
+#: ``(text, None, None)`` as a :class:`Folded`, without the named tuple's Python-level
+#: constructor: a measurable part of folding short copy.
+_unmapped = partial(tuple.__new__, Folded)
+
+
 def fold(text: str, accents: bool = False, turkic: bool = False) -> Folded:
     """Fold ``text`` for matching; the result maps spans back to ``text``.
 
@@ -169,10 +174,10 @@ def fold(text: str, accents: bool = False, turkic: bool = False) -> Folded:
     ('tıkla', 'tikla')
     """
     if text.isascii() and not turkic:
-        return Folded(text.lower())
+        return _unmapped((text.lower(), None, None))
     if unicodedata.is_normalized("NFKC", text):
         if not accents and not _LOWER_UNSAFE[turkic].search(text):
-            return Folded(text.lower())
+            return _unmapped((text.lower(), None, None))
         return _fold_chars(text, _table(accents, turkic))
     if _CLUSTER_TAIL.isdisjoint(text):
         return _fold_chars(text, _table(accents, turkic, nfkc=True))
@@ -193,7 +198,7 @@ def _fold_chars(text: str, table: _FoldTable) -> Folded:
     out = text.translate(table)
     present = table.irregular.intersection(text) if table.irregular else None
     if not present:
-        return Folded(out)
+        return _unmapped((out, None, None))
     starts: list[int] = []
     ends: list[int] = []
     done = 0
