@@ -48,7 +48,7 @@ def tag_tone(text: str, language: str | None = None) -> ToneTags:
         if not _MARK_CHARS.isdisjoint(signals):
             _add_marks(text, evidence)
         if not _LABEL_CHARS.isdisjoint(signals):
-            masked = sorted(emoji_spans + _add_labels(text, evidence, emoji_spans))
+            masked = sorted(emoji_spans + _add_labels(text, evidence, emoji_spans, signals))
         if not _NOT_DIGITS.issuperset(signals):
             _add_digit_figures(text, evidence, masked)
         if not _CJK_CHARS.isdisjoint(signals):
@@ -240,27 +240,30 @@ _BRACKETS = re.compile(
         for o, c in td.LABEL_BRACKETS
     )
 )
-_HAS_WORD = re.compile(r"[^\W_]")
-_HAS_OPENER = re.compile("[" + re.escape("".join(o for o, _ in td.LABEL_BRACKETS)) + "]")
-_DIGITS_ONLY = re.compile(r"[#＃]\d+")
+_OPENERS = frozenset(o for o, _ in td.LABEL_BRACKETS)
 
 
-def _add_labels(text: str, evidence: list[Evidence], emoji_spans: list[Span]) -> list[Span]:
-    """Add hashtag and bracket labels; return hashtag spans (no figures inside)."""
+def _add_labels(
+    text: str, evidence: list[Evidence], emoji_spans: list[Span], signals: set[str]
+) -> list[Span]:
+    """Add hashtag and bracket labels; return hashtag spans (no figures inside).
+
+    ``signals`` holds the characters of :data:`_SIGNALS` that ``text`` has.
+    """
     hashtags: list[Span] = []
-    if "#" in text or "＃" in text:
+    if "#" in signals or "＃" in signals:
         for m in _HASHTAG.finditer(text):
             if _overlaps(m.span(), emoji_spans):
                 continue
-            if _DIGITS_ONLY.fullmatch(m.group()):  # "#1" is a rank: a figure
+            if m.group()[1:].isdecimal():  # "#1" is a rank: a figure (isdecimal is re's \d)
                 evidence.append(_new_tuple(Evidence, ("figure", m.group(), m.start(), m.end(), "number", "rule", 1.0)))
             else:
                 evidence.append(_new_tuple(Evidence, ("label", m.group(), m.start(), m.end(), "hashtag", "rule", 1.0)))
             hashtags.append(m.span())
-    if not _HAS_OPENER.search(text):
+    if _OPENERS.isdisjoint(signals):
         return hashtags
     for m in _BRACKETS.finditer(text):
-        if _HAS_WORD.search(m.group()):
+        if any(map(str.isalnum, m.group())):  # a letter or digit inside (re's [^\W_])
             evidence.append(_new_tuple(Evidence, ("label", m.group(), m.start(), m.end(), "bracket", "rule", 1.0)))
     return hashtags
 
@@ -281,8 +284,8 @@ _SPACED_SIGN_ENDS = frozenset(end + space for end in _SIGN_ENDS for space in (" 
 _FIGURE = re.compile(
     rf"(?P<num>{_NUMBER})"
     rf"(?:(?P<pct>[ \u00a0]?[%％‰])"
-    rf"|[ \u00a0]?(?P<sfx>(?:{_alternation(td.CURRENCY_SUFFIXES)}){_NOT_LATIN})"
-    rf"|(?P<mult>(?:{_alternation(td.NUMBER_SUFFIXES)}){_NOT_LATIN}))?"
+    rf"|[ \u00a0]?(?P<sfx>{_trie_pattern(_trie(td.CURRENCY_SUFFIXES))}{_NOT_LATIN})"
+    rf"|(?P<mult>{_trie_pattern(_trie(td.NUMBER_SUFFIXES))}{_NOT_LATIN}))?"
 )
 _CJK_UNIT = _alternation(td.CJK_UNITS)
 _CJK_NUMBER = re.compile(
