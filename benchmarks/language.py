@@ -224,8 +224,7 @@ def _clear_copytag_caches() -> None:
     """Time copytag from cold caches, as on texts it has never seen."""
     from copytag import language
 
-    language._slices.cache_clear()
-    language._token_rows.cache_clear()
+    language.clear_caches()
 
 
 def print_summary(results: dict[str, dict[str, tuple]], batch_rate: float | None) -> None:

@@ -56,6 +56,10 @@ _BRAND_RE = re.compile(
 #: Words that may start a brand or badge: the brand pattern only runs when one is there.
 _BRAND_TRIGGERS = frozenset(w for b in langdata.BRANDS for w in b.lower().split()) | {"google", "store", "play"}
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "´": "'", "İ": "i"})
+_APOSTROPHE_RE = re.compile("[’ʼ`´İ]")  # what _APOSTROPHES changes: most text has none
+_CAMEL_HINT_RE = re.compile("[a-z][A-Z]")  # in every CamelCase word: most text has none
+#: Bytes of the ASCII characters that are not letters (for counting the letters of ASCII text).
+_ASCII_NOT_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
 _LATIN_SET = frozenset(langdata.LATIN)
 _ALL_LANGUAGES = frozenset(langdata.LANGUAGES)
 
@@ -187,13 +191,17 @@ def clean_text(text: str) -> str:
     [':', 'Regardez']
     """
     text = text[: langdata.MAX_CHARS]
-    if not text.isascii() or "`" in text:
-        text = unicodedata.normalize("NFC", text).translate(_APOSTROPHES)
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    if _APOSTROPHE_RE.search(text):
+        text = text.translate(_APOSTROPHES)
     if "#" in text or "@" in text or "www" in text or "://" in text:
         text = _LINK_RE.sub(" ", text)
     if not _BRAND_TRIGGERS.isdisjoint(_WORD_RE.findall(text.lower())):
         text = _BRAND_RE.sub(" ", text)
-    return _CAMEL_RE.sub(" ", text)
+    if _CAMEL_HINT_RE.search(text):
+        text = _CAMEL_RE.sub(" ", text)
+    return text
 
 
 def count_scripts(text: str) -> dict[str, int]:
@@ -204,6 +212,9 @@ def count_scripts(text: str) -> dict[str, int]:
     >>> count_scripts("7일 무료 체험")
     {'hangul': 15}
     """
+    if text.isascii():
+        size = len(text.encode("ascii").translate(None, _ASCII_NOT_LETTERS))
+        return {"latin": size} if size else {}
     letters = "".join(filter(str.isalpha, text))
     if not letters:
         return {}
@@ -263,62 +274,86 @@ def _token_rows(token: str) -> tuple[int, ...]:
     return tuple(rows)
 
 
-@lru_cache(maxsize=64)
-def _language_mask(allowed: frozenset[str]) -> np.ndarray:
-    """0 for the allowed Latin languages, -inf for the others, plus the weighted prior."""
-    priors = _priors()
-    return np.array(
-        [PRIOR_WEIGHT * priors[c] if c in allowed else -np.inf for c in _latin_model().languages],
-        dtype=np.float64,
-    )
+@lru_cache(maxsize=1 << 16)
+def _token_total(token: str) -> list[float]:
+    """The summed weights of a text of one word, per language (cached: single words repeat)."""
+    return _sum_rows([_token_rows(token)])[0].tolist()
 
 
-def _pick(scores: np.ndarray, allowed: frozenset[str], n_tokens: int) -> tuple[str, float]:
-    """The best allowed language and a confidence: the softmax of the scores, flattened by length."""
-    values = (scores + _language_mask(allowed)).tolist()
-    top = max(values)
-    best = values.index(top)
-    scale = 1.0 + n_tokens
-    prob = 1.0 / sum(math.exp((v - top) / scale) for v in values if v != -math.inf)
-    return _latin_model().languages[best], prob
+def clear_caches() -> None:
+    """Forget every word seen so far (benchmarks time detection from cold caches with it)."""
+    for cached in (_slices, _token_rows, _token_total):
+        cached.cache_clear()
 
 
-def _sum_rows(row_lists: list[list[int]]) -> np.ndarray:
+def _sum_rows(row_lists: list[Sequence[int]]) -> np.ndarray:
     """Summed weights of each list of rows, (len(row_lists), languages), one gather for all.
 
     Text by text or in a batch the arithmetic is the same, and so are the answers.
     """
-    model = _latin_model()
     rows: list[int] = []
     starts = []
     for row_list in row_lists:
         starts.append(len(rows))
         rows.append(0)  # every text has a row, so no segment is empty
         rows.extend(row_list)
-    return np.add.reduceat(model.weights.take(rows, axis=0), starts, axis=0) + model.bias
+    return np.add.reduceat(_latin_model().weights.take(rows, axis=0), starts, axis=0)
+
+
+def _text_total(tokens: Sequence[str]) -> list[float]:
+    """The summed weights of the words of one text, per language (:func:`_sum_rows` of one text)."""
+    if len(tokens) == 1:
+        return _token_total(tokens[0])
+    rows = [0]
+    for token in tokens:
+        rows += _token_rows(token)
+    return np.add.reduceat(_latin_model().weights.take(rows, axis=0), _FIRST, axis=0)[0].tolist()
+
+
+_FIRST = np.zeros(1, dtype=np.intp)  # the one segment of a single text
+
+
+@lru_cache(maxsize=64)
+def _language_mask(allowed: frozenset[str]) -> tuple[float, ...]:
+    """0 for the allowed Latin languages, -inf for the others, plus the weighted prior."""
+    priors = _priors()
+    return tuple(PRIOR_WEIGHT * priors[c] if c in allowed else -math.inf for c in _latin_model().languages)
+
+
+@lru_cache(maxsize=1)
+def _bias() -> tuple[float, ...]:
+    """The Latin model's intercepts, per language."""
+    return tuple(_latin_model().bias.tolist())
+
+
+def _pick(total: list[float], mask: tuple[float, ...], n_tokens: int) -> tuple[str, float]:
+    """The best allowed language for the summed weights ``total`` and a confidence: the
+    softmax of the scores (weights, intercepts and ``mask``), flattened by length."""
+    values = [(t + b) + m for t, b, m in zip(total, _bias(), mask)]
+    top = max(values)
+    scale = 1.0 + n_tokens
+    exp, minus_inf = math.exp, -math.inf
+    prob = 1.0 / sum([exp((v - top) / scale) for v in values if v != minus_inf])
+    return _latin_model().languages[values.index(top)], prob
 
 
 _CHUNK = 256  # texts summed together: their gathered rows stay in the CPU cache
 
 
 def _pick_many(token_lists: list[list[str]], allowed: frozenset[str]) -> tuple[list[str], list[float]]:
-    """:func:`_pick` for many texts, with one gather and one segmented sum for all of them."""
-    if not token_lists:
-        return [], []
-    sums = np.vstack(
-        [
-            _sum_rows([latin_rows(tokens) for tokens in token_lists[start : start + _CHUNK]])
-            for start in range(0, len(token_lists), _CHUNK)
-        ]
-    )
-    picks = [_pick(row, allowed, len(tokens)) for row, tokens in zip(sums, token_lists)]
+    """:func:`_pick` for many texts, with one segmented sum per chunk of texts."""
+    totals: list[list[float]] = []
+    for start in range(0, len(token_lists), _CHUNK):
+        totals += _sum_rows([latin_rows(tokens) for tokens in token_lists[start : start + _CHUNK]]).tolist()
+    mask = _language_mask(allowed)
+    picks = [_pick(total, mask, len(tokens)) for total, tokens in zip(totals, token_lists)]
     codes = [_settle_malay(code, tokens, allowed) for (code, _), tokens in zip(picks, token_lists)]
     return codes, [prob for _, prob in picks]
 
 
 def _decide_latin(text: str, allowed: frozenset[str]) -> tuple[str, float, list[str]]:
     tokens = latin_tokens(text)
-    code, prob = _pick(_sum_rows([latin_rows(tokens)])[0], allowed, len(tokens))
+    code, prob = _pick(_text_total(tokens), _language_mask(allowed), len(tokens))
     return _settle_malay(code, tokens, allowed), prob, tokens
 
 
@@ -443,8 +478,8 @@ def _known_share(code: str, tokens: list[str]) -> float:
     """The share of ``tokens`` that language ``code``'s word list has."""
     model = _latin_model()
     column = model.languages.index(code)
-    rows = [model.word_index.get(t, 0) for t in tokens]
-    return float((model.weights[rows, column] > 0).mean())
+    weights, row_of = model.weights, model.word_index.get
+    return sum(1 for t in tokens if weights[row_of(t, 0), column] > 0) / len(tokens)
 
 
 # --- the public functions ---------------------------------------------------------------
@@ -608,4 +643,7 @@ def _fallback(allowed: frozenset[str]) -> LanguageGuess:
 
 def _clamp(score: float) -> float:
     """``score`` within [0, 1], rounded so that batch and one-by-one answers are equal."""
-    return round(float(min(1.0, max(0.0, score))), 6)
+    score = float(score)
+    if not 0.0 <= score <= 1.0:
+        score = min(1.0, max(0.0, score))
+    return round(score, 6)

@@ -153,3 +153,14 @@ def test_no_letters_is_und(text: str) -> None:
 @given(st.lists(st.text(max_size=80), max_size=20))
 def test_batch_matches_one_by_one_on_any_strings(texts: list[str]) -> None:
     assert detect_languages(texts) == [detect_language(t) for t in texts]
+
+
+def test_answers_do_not_depend_on_the_word_caches() -> None:
+    from copytag.language import clear_caches
+
+    texts = [text for text, _, _ in read_cases()] + ["Weiter", "weiter schauen", "Weiter"]
+    warm = [detect_language(t) for t in texts]
+    clear_caches()
+    assert [detect_language(t) for t in texts] == warm
+    clear_caches()
+    assert detect_languages(texts) == warm
