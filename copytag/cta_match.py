@@ -18,7 +18,7 @@ import re
 import unicodedata
 from copy import copy
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import accumulate
 from typing import NamedTuple
 
@@ -69,6 +69,10 @@ class Hit(NamedTuple):
     action: str
     start: int
     end: int
+
+
+#: A :class:`Hit` from its fields, without the named tuple's Python-level constructor.
+_hit = partial(tuple.__new__, Hit)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +144,9 @@ class SpacedMatcher:
             for stop in {words_of(fold_phrase(phrase, lexicon)), self._strip_parts((words_of(fold_phrase(phrase, lexicon)),))[0]}:
                 if stop:
                     self.stops.setdefault(stop[0], []).append(stop)
+        #: The stop phrases, and by first word the lengths of those it begins, longest first.
+        self.stop_phrases = frozenset(stop for group in self.stops.values() for stop in group)
+        self.stop_sizes = {word: sorted({len(stop) for stop in group}, reverse=True) for word, group in self.stops.items()}
         self.lead = self._words(lexicon.lead, lexicon)
         self.link = self._words(lexicon.link, lexicon)
         self.objects = self._words(lexicon.objects, lexicon)
@@ -204,34 +211,36 @@ class SpacedMatcher:
             if self._licensed(entry.condition, text, i, last, state):
                 done.add(entry.action)
                 state.add(text.clause[i], last)
-                first, final = self._keyword_words(entry, text, i, last)
-                hits.append(Hit(entry.action, text.starts[first], text.ends[final]))
+                final = last if last == i else self._keyword_words(entry, text, i, last)
+                hits.append(_hit((entry.action, text.starts[i], text.ends[final])))
 
-    def _keyword_words(self, entry: _Entry, text: Words, i: int, last: int) -> tuple[int, int]:
-        """The words of a phrase that name the action: "Descarga la app" → "Descarga".
+    def _keyword_words(self, entry: _Entry, text: Words, i: int, last: int) -> int:
+        """The last of the words of a phrase that name the action: "Descarga la app" → "Descarga".
 
         Trailing objects and determiners license the trigger but are not the
         keyword, when what is left is itself a trigger of the same action;
         separable verbs keep their whole span.
         """
         if len(entry.parts) > 1:
-            return i, last
+            return last
         end = last
         while end > i and (text.words[end] in self.objects or text.words[end] in self.subjects):
             end -= 1
             if (entry.action, tuple(text.words[i : end + 1])) in self.cores:
                 last = end
-        return i, last
+        return last
 
     def _stop_claims(self, text: Words) -> list[tuple[int, int]]:
-        """The stop phrases found, in order: (first, last) word of each."""
-        stops, words = self.stops, text.words
+        """The longest stop phrase found at each word where one starts, in order: (first, last) word.
+        A shorter one starting there never reaches further."""
+        words, clause, sizes = text.words, text.clause, self.stop_sizes
         claims = []
-        for k in [k for k, word in enumerate(words) if word in stops]:
-            for stop in stops[words[k]]:
-                last = _match_parts((stop,), text, k)
-                if last >= 0:
+        for k in [k for k, word in enumerate(words) if word in sizes]:
+            for size in sizes[words[k]]:
+                last = k + size - 1
+                if last < len(words) and clause[k] == clause[last] and tuple(words[k : last + 1]) in self.stop_phrases:
                     claims.append((k, last))
+                    break
         return claims
 
     def _cancelled(self, text: Words, i: int, last: int) -> bool:
@@ -446,20 +455,6 @@ def _match_rest(parts: tuple[tuple[str, ...], ...], text: Words, last: int) -> i
     return last
 
 
-def _match_parts(parts: tuple[tuple[str, ...], ...], text: Words, i: int) -> int:
-    """The index of the last word of ``parts`` matched from word ``i``, or -1."""
-    words = text.words
-    first = parts[0]
-    if tuple(words[i : i + len(first)]) != first or not _one_clause(text, i, i + len(first) - 1):
-        return -1
-    last = i + len(first) - 1
-    for part in parts[1:]:
-        last = _find_part(part, text, last)
-        if last < 0:
-            return -1
-    return last
-
-
 def _find_part(part: tuple[str, ...], text: Words, after: int) -> int:
     clause = text.clause[after]
     stop = min(len(text.words), after + 2 + MAX_GAP)
@@ -604,9 +599,12 @@ def keep_longest(hits: list[tuple]) -> list[tuple]:
     >>> keep_longest([("watch", 0, 5, "ko"), ("watch", 3, 9, "en")])
     [('watch', 0, 9, 'ko')]
     """
+    ordered = [h for *_, h in sorted([(h[1], -h[2], h[0], h) for h in set(hits)])]
+    if len({h[0] for h in ordered}) == len(ordered):
+        return ordered  # one hit per action: nothing to merge or drop
     kept: list[list] = []
     last: dict[str, list] = {}
-    for *_, hit in sorted([(h[1], -h[2], h[0], h) for h in set(hits)]):
+    for hit in ordered:
         previous = last.get(hit[0])
         if previous is not None and hit[1] < previous[2]:
             previous[2] = max(previous[2], hit[2])
