@@ -459,12 +459,27 @@ def _looks_foreign(code: str, text: str, tokens: list[str]) -> bool:
         return False
     if code in langdata.FOREIGN_LETTERS:
         return any(ch in langdata.FOREIGN_LETTERS[code] for ch in text)
-    if code not in langdata.LATIN or len(tokens) < 4:
+    if code not in langdata.LATIN or len(tokens) < 4 or _only_hashtags(text):
         return False
     share = _known_share(code, tokens)
     if share < langdata.UNKNOWN_TEXT_SHARE:
         return True
     return share < FOREIGN_KNOWN_SHARE and _has_foreign_latin(text)
+
+
+def _only_hashtags(text: str) -> bool:
+    """True when every word of ``text`` is in a hashtag ("#kortdrama #romantiek 👉").
+
+    Hashtags glue words together, so no word list has them: that they are unknown says
+    nothing about the language, and langdetect misreads glued words (as Albanian, say).
+
+    >>> _only_hashtags("#kortdrama #shortdrama 👉"), _only_hashtags("#drama Kijk nu")
+    (True, False)
+    """
+    return "#" in text and not any(map(str.isalpha, _HASHTAG_RE.sub(" ", text)))
+
+
+_HASHTAG_RE = re.compile(r"#[^\s#@]+")
 
 
 def _has_foreign_latin(text: str) -> bool:

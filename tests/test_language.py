@@ -164,3 +164,25 @@ def test_answers_do_not_depend_on_the_word_caches() -> None:
     assert [detect_language(t) for t in texts] == warm
     clear_caches()
     assert detect_languages(texts) == warm
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["#kortdrama #shortdrama #romantiek #shortdrama", "#kurzdrama #shortdrama #romantik 👉", "#dramacorto #amorverdadero #venganza"],
+)
+def test_hashtag_only_copy_keeps_copytags_guess(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from copytag import language
+
+    closed = detect_language(text, candidates=list(LANGUAGES))  # langdetect is only asked when candidates is None
+
+    def no_langdetect(text: str) -> None:
+        raise AssertionError(f"langdetect asked about {text!r}")
+
+    monkeypatch.setattr(language, "ask_langdetect", no_langdetect)
+    assert detect_language(text) == closed
+    assert detect_languages([text]) == [closed]
+
+
+def test_long_foreign_copy_with_a_hashtag_still_asks_langdetect() -> None:
+    text = "Se hela avsnittet gratis i appen, varje kväll kommer nya avsnitt #kortdrama"
+    assert detect_language(text).code not in LANGUAGES
