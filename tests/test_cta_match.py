@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from copytag.cta import _builtin_plan
-from copytag.cta_match import Words
+from copytag.cta_match import Words, keep_longest
 from copytag.normalize import fold
 
 TEXTS = [
@@ -55,3 +55,9 @@ def test_proclitics_are_split_off_a_copy() -> None:
     stripped = shared.without_prefixes(arabic.prefixes, arabic.index)
     assert "شاهد" in stripped.words and "وشاهد" in shared.words
     assert stripped.linked == {stripped.words.index("شاهد")}
+
+
+def test_keep_longest_orders_hits_of_distinct_actions_by_position() -> None:
+    hits = [("watch", 9, 14, "en"), ("download", 0, 8, "en"), ("continue", 0, 14, "en")]
+    assert keep_longest(hits) == [("continue", 0, 14, "en"), ("download", 0, 8, "en"), ("watch", 9, 14, "en")]
+    assert keep_longest([*hits, ("watch", 10, 12, "es")])[2] == ("watch", 9, 14, "en")  # contained: dropped
