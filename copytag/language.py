@@ -155,14 +155,16 @@ def _settle_malay(code: str, tokens: Sequence[str], allowed: frozenset[str]) -> 
 
 
 @lru_cache(maxsize=1)
-def _han_model() -> tuple[dict[str, int], np.ndarray, np.ndarray]:
-    """The Japanese/Chinese Han model: gram -> row, rows of (ja, zh) log-probabilities, floors."""
+def _han_model() -> tuple[dict[str, int], list[float], list[float], tuple[float, float]]:
+    """The Japanese/Chinese Han model: gram -> row, the rows' log-probabilities in ja and
+    in zh (plain floats: they are read one at a time), and the (ja, zh) floors."""
     with files("copytag._models").joinpath("language_han.npz").open("rb") as fh:
         data = np.load(fh, allow_pickle=False)
         grams = unpack(data["grams"])
         logp = -data["gram_logp"].astype(np.float64) / 100
     floor = logp.min(axis=0) - 2.0  # a gram a language's list lacks is rarer than its rarest
-    return {g: i for i, g in enumerate(grams)}, logp, floor
+    index = {g: i for i, g in enumerate(grams)}
+    return index, logp[:, 0].tolist(), logp[:, 1].tolist(), (float(floor[0]), float(floor[1]))
 
 
 @lru_cache(maxsize=1)
@@ -377,14 +379,14 @@ def _decide_han(text: str, allowed: frozenset[str]) -> tuple[str, float]:
 
 def _japanese_probability(runs: list[str]) -> float:
     """P(ja) against Chinese from character and bigram frequencies (Chinese read through Simplified)."""
-    index, logp, floor = _han_model()
+    index, ja_logp, zh_logp, (ja_floor, zh_floor) = _han_model()
     to_simp = _chinese_tables()[2]
     ja = zh = 0.0
     for run in runs:
         simp = "".join(to_simp.get(ch, ch) for ch in run)
         for grams_ja, grams_zh in ((list(run), list(simp)), (_bigrams(run), _bigrams(simp))):
-            ja += sum(logp[index[g], 0] if g in index else floor[0] for g in grams_ja)
-            zh += sum(logp[index[g], 1] if g in index else floor[1] for g in grams_zh)
+            ja += sum([ja_logp[index[g]] if g in index else ja_floor for g in grams_ja])
+            zh += sum([zh_logp[index[g]] if g in index else zh_floor for g in grams_zh])
     priors = _priors()
     diff = (ja - zh) + HAN_PRIOR_WEIGHT * (priors["ja"] - math.log(math.exp(priors["zh-Hant"]) + math.exp(priors["zh-Hans"])))
     return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, diff / 2))))
