@@ -594,7 +594,7 @@ def _detect(text: str, allowed: frozenset[str], open_set: bool) -> LanguageGuess
 
 def _leads_with_latin(scripts: dict[str, int], allowed: frozenset[str]) -> bool:
     """True when Latin letters are the most numerous and a Latin language is allowed."""
-    if not scripts or not allowed & _LATIN_SET:
+    if not scripts or _LATIN_SET.isdisjoint(allowed):
         return False
     if len(scripts) == 1:
         return "latin" in scripts
@@ -634,7 +634,7 @@ def _merge_han(scripts: dict[str, int]) -> dict[str, int]:
 def _decide_script(script: str, cleaned: str, allowed: frozenset[str], open_set: bool) -> tuple[str, float] | None:
     """The language ``script`` names among ``allowed`` with its confidence, or None."""
     if script == "latin":
-        if not allowed & _LATIN_SET:
+        if _LATIN_SET.isdisjoint(allowed):
             return None
         code, prob, tokens = _decide_latin(cleaned, allowed)
         if open_set and _looks_foreign(code, cleaned, tokens):
