@@ -59,9 +59,11 @@ def tag_tone(text: str, language: str | None = None) -> ToneTags:
         _add_spelled_figures(text, evidence, language)  # rare: most copy has no number word
     if not evidence:
         return _OTHER
-    if len(evidence) > 1:
+    if len(evidence) == 1:
+        tones = _ONE_TONE[evidence[0][0]]
+    else:
         evidence.sort(key=_SPAN)
-    tones = frozenset(map(_TONE, evidence))
+        tones = frozenset(map(_TONE, evidence))
     return _new_tuple(ToneTags, (tones, _PRIMARY[tones], tuple(evidence)))
 
 
@@ -73,6 +75,9 @@ _OTHER = ToneTags(frozenset({"other"}), "other", ())
 _new_tuple = tuple.__new__
 _SPAN = itemgetter(2, 3)  # an Evidence's (start, end)
 _TONE = itemgetter(0)  # an Evidence's tone
+
+#: The tones of a single piece of evidence, made once and shared (frozensets are immutable).
+_ONE_TONE = {tone: frozenset([tone]) for tone in TONES}
 
 #: The primary tone of every set of tones evidence can give.
 _PRIMARY: dict[frozenset[str], str] = {
