@@ -189,16 +189,21 @@ class SpacedMatcher:
         claims = [] if self.stops.keys().isdisjoint(words) else self._stop_claims(text)
         state = _ChainState()
         hits: list[Hit] = []
+        clause, n = text.clause, len(words)
         for i in candidates:
-            paired = (words[i], nexts[i]) in pairs
+            word = words[i]
+            paired = (word, nexts[i]) in pairs
             done: set[str] = set()
-            for size, table in self.heads[words[i]]:  # longest first: a shorter entry of a found action adds nothing
+            for size, table in self.heads[word]:  # longest first: a shorter entry of a found action adds nothing
                 if size == 1:
-                    self._add_hits(table[(words[i],)], text, i, size, done, state, claims, hits)
-                elif paired and _one_clause(text, i, i + size - 1):
+                    group = table[(word,)]
+                elif paired and i + size <= n and clause[i] == clause[i + size - 1]:
                     group = table.get(tuple(words[i : i + size]))
-                    if group:
-                        self._add_hits(group, text, i, size, done, state, claims, hits)
+                    if not group:
+                        continue
+                else:
+                    continue
+                self._add_hits(group, text, i, size, done, state, claims, hits)
         return hits
 
     def _add_hits(self, group, text, i, size, done, state, claims, hits) -> None:  # noqa: ANN001
