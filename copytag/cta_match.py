@@ -493,6 +493,11 @@ class UnspacedMatcher:
         for surface, action, condition in sorted((e for e in entries if e[0]), key=lambda e: -len(e[0])):
             latin = surface[0].isascii() or surface[-1].isascii()
             self.by_start.setdefault(surface[:2], []).append((surface, action, condition, latin))
+        #: What a position whose two characters start an entry is checked against: those entries,
+        #: then the one-character ones.
+        self.by_pair = {
+            key: group + self.by_start.get(key[0], []) for key, group in self.by_start.items() if len(key) == 2
+        }
         firsts = sorted({key[0] for key in self.by_start})
         self.firsts = re.compile("[" + "".join(re.escape(c) for c in firsts) + "]") if firsts else None
         self.lead = tuple(fold_(w) for w in lexicon.lead)
@@ -524,19 +529,18 @@ class UnspacedMatcher:
                 continue
             if self._licensed(condition, norm, start, end, ends):
                 ends.add(end)
-                hits.append(Hit(action, start, end))
+                hits.append(_hit((action, start, end)))
         return hits
 
     def _find(self, norm: str) -> list[tuple[int, int, str, str]]:
         """Every entry found, by position, longest first at each position."""
-        by_start = self.by_start
+        by_pair, by_start = self.by_pair, self.by_start
         found = []
         for m in self.firsts.finditer(norm):  # type: ignore[union-attr]
             p = m.start()
-            for key in (norm[p : p + 2], norm[p]):
-                for surface, action, condition, latin in by_start.get(key, ()):
-                    if norm.startswith(surface, p) and (not latin or _whole_latin(norm, p, p + len(surface))):
-                        found.append((p, p + len(surface), action, condition))
+            for surface, action, condition, latin in by_pair.get(norm[p : p + 2]) or by_start.get(norm[p], ()):
+                if norm.startswith(surface, p) and (not latin or _whole_latin(norm, p, p + len(surface))):
+                    found.append((p, p + len(surface), action, condition))
         return found
 
     def _cancelled(self, norm: str, start: int, end: int) -> bool:
