@@ -60,7 +60,8 @@ def extract_ctas(text: str, language: str | None = None, extra: ExtraTerms = Non
     >>> [c.action for c in extract_ctas("Binge it tonight", "en", extra={"watch": ["binge it"]})]
     ['watch']
     """
-    require_str(text, "extract_ctas")
+    if not isinstance(text, str):
+        require_str(text, "extract_ctas")
     plan = _builtin_plan(language) if extra is None else _plan(language, _as_lexicons(extra))
     found: dict[tuple[str, int, int], str] = {}
     folded: dict[bool, tuple[Folded, Words]] = {}

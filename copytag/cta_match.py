@@ -180,9 +180,11 @@ class SpacedMatcher:
         elif self.index.keys().isdisjoint(text.words):
             return []
         words = text.words
-        singles, pairs = self.singles, self.pairs
+        heads, singles, pairs = self.heads, self.singles, self.pairs
         nexts = [*words[1:], ""]
-        candidates = [i for i, pair in enumerate(zip(words, nexts)) if pair[0] in singles or pair in pairs]
+        candidates = [
+            i for i, word in enumerate(words) if word in heads and (word in singles or (word, nexts[i]) in pairs)
+        ]
         if not candidates:
             return []
         text.located()
@@ -194,7 +196,7 @@ class SpacedMatcher:
             word = words[i]
             paired = (word, nexts[i]) in pairs
             done: set[str] = set()
-            for size, table in self.heads[word]:  # longest first: a shorter entry of a found action adds nothing
+            for size, table in heads[word]:  # longest first: a shorter entry of a found action adds nothing
                 if size == 1:
                     group = table[(word,)]
                 elif paired and i + size <= n and clause[i] == clause[i + size - 1]:
