@@ -28,8 +28,9 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import repeat
+from operator import itemgetter
 from importlib.resources import files
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 import numpy as np
 
@@ -234,9 +235,14 @@ def count_scripts(text: str) -> dict[str, int]:
 
 
 @lru_cache(maxsize=1024)
-def _slices(size: int) -> tuple[slice, ...]:
-    """The 1- to 5-gram windows of a string of ``size`` characters (cached per size)."""
-    return tuple(slice(i, i + n) for n in range(1, 6) for i in range(size - n + 1))
+def _grams_getter(size: int) -> Callable[[str], tuple[str, ...]]:
+    """A function giving the 1- to 5-grams of a string of ``size`` (at least 2) characters,
+    shortest first, in one call (cached per size).
+
+    >>> _grams_getter(3)(" a ")
+    (' ', 'a', ' ', ' a', 'a ', ' a ')
+    """
+    return itemgetter(*(slice(i, i + n) for n in range(1, 6) for i in range(size - n + 1)))
 
 
 def latin_tokens(text: str) -> list[str]:
@@ -271,7 +277,7 @@ def _token_rows(token: str) -> tuple[int, ...]:
     """The model rows of one word (cached: ad copy repeats its words)."""
     model = _latin_model()
     padded = f" {token} "
-    rows = list(map(model.index.get, map(padded.__getitem__, _slices(len(padded))), repeat(0)))
+    rows = list(map(model.index.get, _grams_getter(len(padded))(padded), repeat(0)))
     rows.append(model.word_index.get(token, 0))
     return tuple(rows)
 
@@ -284,7 +290,7 @@ def _token_total(token: str) -> list[float]:
 
 def clear_caches() -> None:
     """Forget every word seen so far (benchmarks time detection from cold caches with it)."""
-    for cached in (_slices, _token_rows, _token_total):
+    for cached in (_grams_getter, _token_rows, _token_total):
         cached.cache_clear()
 
 
