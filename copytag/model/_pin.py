@@ -2,6 +2,6 @@
 """SHA-256 digests of the shipped classifier files: loading refuses files that differ."""
 
 SHA256 = {
-    "classifier.json": "7c149d19a85f2266b9db33bd14071a432a8deb957204149239c31a166c01d152",
-    "classifier.npz": "0ddce7e0cf7c8f39349dac589304978c7925da567060eac699deb443d919d899",
+    "classifier.json": "4edef5eb36a130ade902f46a7b28dfecb081dcb3b04f414c640afcb0f2d6fed1",
+    "classifier.npz": "95f6022fe5d7087826e927c6f828eba9d732fee3bd8933535b52e1c0fae43d01",
 }
