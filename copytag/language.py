@@ -454,11 +454,35 @@ def ask_langdetect(text: str) -> tuple[str, float] | None:
 
 
 def _foreign_guess(text: str) -> tuple[str, float] | None:
-    """A language outside the 20 named by langdetect, if it is sure of one."""
+    """A language outside the 20 named by langdetect, if it is sure of one (and can read ``text``)."""
+    if not _langdetect_can_read(text):
+        return None
     guess = ask_langdetect(text)
     if guess is None or guess[0] in langdata.LANGUAGES or guess[1] < 0.8:
         return None
     return guess
+
+
+def _langdetect_can_read(text: str) -> bool:
+    """False for copy langdetect would misread: mostly capitals (it skips every word in
+    capitals, so it reads next to nothing) or mojibake (UTF-8 read as Windows-1252: the
+    letters are not the language's).
+
+    >>> _langdetect_can_read("Sie tat es und verschwand für immer")
+    True
+    >>> _langdetect_can_read("HIZMETÇI SANDILAR, MEĞER KONAĞIN SAHIBIYMIŞ")
+    False
+    >>> _langdetect_can_read("Sie tat es und verschwand fÃ¼r immer")
+    False
+    """
+    letters = [ch for ch in text if ch.isalpha()]
+    if sum(map(str.isupper, letters)) * 2 > len(letters):
+        return False
+    return "\ufffd" not in text and not _MOJIBAKE_RE.search(text)
+
+
+#: A lead byte of UTF-8 read as Windows-1252 (Â-ï) before a continuation byte read so.
+_MOJIBAKE_RE = re.compile("[\u00c2-\u00ef][\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]")
 
 
 def _looks_foreign(code: str, text: str, tokens: list[str]) -> bool:

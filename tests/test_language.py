@@ -186,3 +186,27 @@ def test_hashtag_only_copy_keeps_copytags_guess(text: str, monkeypatch: pytest.M
 def test_long_foreign_copy_with_a_hashtag_still_asks_langdetect() -> None:
     text = "Se hela avsnittet gratis i appen, varje kväll kommer nya avsnitt #kortdrama"
     assert detect_language(text).code not in LANGUAGES
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # langdetect skips words in capitals: on all-caps copy it reads next to nothing
+        ("HIZMETÇI SANDILAR, MEĞER KONAĞIN SAHIBIYMIŞ 😳 TÜM BÖLÜMLERI SHORTMAX'TE IZLE", "tr"),
+        ("SE HELA AVSNITTET GRATIS I APPEN, VARJE KVÄLL KOMMER NYA AVSNITT", None),
+        # mojibake (UTF-8 read as Windows-1252): the letters are not the language's
+        ("â€žUnterschreib hierâ€œ, sagte er. Sie tat es und verschwand fÃ¼r immer.", "de"),
+        ("Ãšnete a mÃ¡s de 10 millones de fans y mira la serie completa", "es"),
+    ],
+)
+def test_copy_langdetect_cannot_read_keeps_copytags_guess(text: str, expected: str | None,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from copytag import language
+
+    def no_langdetect(text: str) -> None:
+        raise AssertionError(f"langdetect asked about {text!r}")
+
+    monkeypatch.setattr(language, "ask_langdetect", no_langdetect)
+    guess = detect_language(text)
+    assert guess.code in LANGUAGES
+    assert expected is None or guess.code == expected
