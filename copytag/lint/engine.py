@@ -102,8 +102,9 @@ def lint_many(texts: Iterable[Any], platform: str | None = None, field: str | No
     return results
 
 
-#: Texts tagged together: the tagger's model works on batches.
-BATCH_SIZE = 2048
+#: Texts linted together: the tagger tags each distinct text of them once and
+#: scores its model per batch; a few thousand results are a few MB.
+BATCH_SIZE = 10_000
 
 
 def lint_batch(texts: Sequence[str], plans: Sequence[Plan]) -> list[list[Finding]]:
