@@ -102,3 +102,18 @@ MAX_CHARS = 1000
 #: Texts at least this long, written in a language the model does not know well,
 #: are passed to langdetect, which knows 55 languages.
 LANGDETECT_MIN_CHARS = 40
+
+#: Hindi written in Latin letters ("Hinglish": "abhi download karo, free mein dekho"):
+#: words that are Hindi and no common word of the other Latin-script languages.
+#: Two of them, or one Hindi verb closing the copy (Hindi puts the verb last: "full
+#: episode dekho"), make Latin-script copy Hindi.
+HINGLISH_WORDS: frozenset[str] = frozenset({
+    "abhi", "aur", "hain", "nahi", "nahin", "kya", "kyun", "liye", "bhi", "sirf", "poora",
+    "agla", "agli", "zaroor", "muft", "kahani", "pyaar", "bahut", "sabse", "hoga", "gayi",
+    "mujhe", "tumhe", "aapko", "apni", "apna", "wapas", "shuru",
+})
+HINGLISH_VERBS: frozenset[str] = frozenset({
+    "karo", "karein", "karen", "kijiye", "karna", "karke", "dekho", "dekhein", "dekhiye",
+    "dekhna", "dekhne", "dekhte", "chalao", "chalaiye", "suno", "paao", "payein", "milega",
+    "jaano", "jaaniye",
+})

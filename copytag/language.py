@@ -155,6 +155,28 @@ def _settle_malay(code: str, tokens: Sequence[str], allowed: frozenset[str]) -> 
     return "ms" if evidence > 0 else "id"
 
 
+def _settle_hinglish(code: str, tokens: Sequence[str], allowed: frozenset[str]) -> str:
+    """Hindi for Latin-script copy written in Hindi ("abhi download karo, free mein dekho"):
+    the Latin model has no Hindi, whose word list is Devanagari, so this copy would read as
+    English or Indonesian. Two Hindi words, or a Hindi verb closing the copy, decide it.
+
+    >>> _settle_hinglish("id", ["download", "karo", "aur", "free", "mein", "dekho"], frozenset({"id", "hi"}))
+    'hi'
+    >>> _settle_hinglish("en", ["full", "episode", "dekho"], frozenset({"en", "hi"}))
+    'hi'
+    >>> _settle_hinglish("en", ["karo", "is", "back"], frozenset({"en", "hi"}))
+    'en'
+    """
+    if "hi" not in allowed or not tokens:
+        return code
+    if tokens[-1] in langdata.HINGLISH_VERBS:
+        return "hi"
+    words = langdata.HINGLISH_WORDS
+    verbs = langdata.HINGLISH_VERBS
+    found = {t for t in tokens if t in words or t in verbs}
+    return "hi" if len(found) >= 2 else code
+
+
 @lru_cache(maxsize=1)
 def _han_model() -> tuple[dict[str, int], list[float], list[float], tuple[float, float]]:
     """The Japanese/Chinese Han model: gram -> row, the rows' log-probabilities in ja and
@@ -355,14 +377,15 @@ def _pick_many(token_lists: list[list[str]], allowed: frozenset[str]) -> tuple[l
         totals += _sum_rows([latin_rows(tokens) for tokens in token_lists[start : start + _CHUNK]]).tolist()
     mask = _language_mask(allowed)
     picks = [_pick(total, mask, len(tokens)) for total, tokens in zip(totals, token_lists)]
-    codes = [_settle_malay(code, tokens, allowed) for (code, _), tokens in zip(picks, token_lists)]
+    codes = [_settle_hinglish(_settle_malay(code, tokens, allowed), tokens, allowed)
+             for (code, _), tokens in zip(picks, token_lists)]
     return codes, [prob for _, prob in picks]
 
 
 def _decide_latin(text: str, allowed: frozenset[str]) -> tuple[str, float, list[str]]:
     tokens = latin_tokens(text)
     code, prob = _pick(_text_total(tokens), _language_mask(allowed), len(tokens))
-    return _settle_malay(code, tokens, allowed), prob, tokens
+    return _settle_hinglish(_settle_malay(code, tokens, allowed), tokens, allowed), prob, tokens
 
 
 # --- the Han model ----------------------------------------------------------------------

@@ -2,6 +2,6 @@
 """SHA-256 digests of the shipped classifier files: loading refuses files that differ."""
 
 SHA256 = {
-    "classifier.json": "4edef5eb36a130ade902f46a7b28dfecb081dcb3b04f414c640afcb0f2d6fed1",
-    "classifier.npz": "95f6022fe5d7087826e927c6f828eba9d732fee3bd8933535b52e1c0fae43d01",
+    "classifier.json": "99446a9dfc3f93c12697022773bee47008d4863eb9f01edb6a0b9074958ff51d",
+    "classifier.npz": "461c603d6ca8470035da1a645101fd410d48093ece41345211d4d76370ce095a",
 }
