@@ -36,6 +36,7 @@ import numpy as np
 
 from . import langdata
 from ._validate import require_str
+from .encoding import may_hold_mojibake
 from .types import LanguageGuess
 
 #: A word: letters, with inner apostrophes ("can't", "dell'anno", "Türkiye'de").
@@ -501,11 +502,7 @@ def _langdetect_can_read(text: str) -> bool:
     letters = [ch for ch in text if ch.isalpha()]
     if sum(map(str.isupper, letters)) * 2 > len(letters):
         return False
-    return "\ufffd" not in text and not _MOJIBAKE_RE.search(text)
-
-
-#: A lead byte of UTF-8 read as Windows-1252 (Â-ï) before a continuation byte read so.
-_MOJIBAKE_RE = re.compile("[\u00c2-\u00ef][\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]")
+    return not may_hold_mojibake(text)
 
 
 def _looks_foreign(code: str, text: str, tokens: list[str]) -> bool:

@@ -6,6 +6,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Iterator
 
+from ..encoding import MOJIBAKE, may_hold_mojibake, redecode
 from ._charclass import invisible
 from ._text import PhraseList, rule_phrases, word_after, word_before
 from .catalog import Rule, get_rule
@@ -68,43 +69,21 @@ def check_template_leftover(ctx: Context, rule: Rule) -> Iterator[Finding]:
 
 # --- mojibake ---------------------------------------------------------------
 
-_CONTINUATION = "\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
-_MOJIBAKE = re.compile(
-    f"(?:[\u00c2-\u00df][{_CONTINUATION}]|[\u00e0-\u00ef][{_CONTINUATION}]{{2}})+|\ufffd+"
-)
-#: Every match but a replacement character starts so (a pattern that starts with a class is scanned fast).
-_MOJIBAKE_START = re.compile(f"[\u00c2-\u00ef][{_CONTINUATION}]")
-
 
 @check("CT104")
 def check_mojibake(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """Replacement characters, and UTF-8 read as Windows-1252 that decodes back."""
     text = ctx.text
-    if text.isascii() or ("\ufffd" not in text and not _MOJIBAKE_START.search(text)):
+    if not may_hold_mojibake(text):
         return
-    for m in _MOJIBAKE.finditer(text):
+    for m in MOJIBAKE.finditer(text):
         run = m.group()
         if run[0] == "\ufffd":
             yield rule.finding(m.start(), m.end(), match=run, hint=" (characters lost in decoding)")
             continue
-        fixed = _redecode(run)
+        fixed = redecode(run)
         if fixed is not None:
             yield rule.finding(m.start(), m.end(), fix=fixed, match=run, hint=f", probably {fixed!r}")
-
-
-def _redecode(run: str) -> str | None:
-    """``run`` encoded back as Windows-1252 (Latin-1 for its gaps) and decoded as UTF-8.
-
-    >>> _redecode("Ã©"), _redecode("â€™"), _redecode("É…")
-    ('é', '’', 'Ʌ')
-    """
-    data = bytearray()
-    for ch in run:
-        data += bytes([ord(ch)]) if ord(ch) < 256 else ch.encode("cp1252")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
 
 
 # --- brackets and quotes ----------------------------------------------------
