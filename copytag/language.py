@@ -172,10 +172,10 @@ def _settle_hinglish(code: str, tokens: Sequence[str], allowed: frozenset[str]) 
         return code
     if tokens[-1] in langdata.HINGLISH_VERBS:
         return "hi"
-    words = langdata.HINGLISH_WORDS
-    verbs = langdata.HINGLISH_VERBS
-    found = {t for t in tokens if t in words or t in verbs}
-    return "hi" if len(found) >= 2 else code
+    return "hi" if len(_HINGLISH.intersection(tokens)) >= 2 else code
+
+
+_HINGLISH = langdata.HINGLISH_WORDS | langdata.HINGLISH_VERBS
 
 
 @lru_cache(maxsize=1)
