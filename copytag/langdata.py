@@ -44,10 +44,10 @@ BRANDS: tuple[str, ...] = (
     "CandyJar", "Pocket FM", "KukuTV", "Kuku TV", "TikTok", "YouTube", "Instagram", "Facebook",
     "Netflix", "WeTV", "iQIYI", "Viu", "Youku", "Bilibili", "Douyin", "Kuaishou", "Snapchat",
     "VIP", "APP", "App Store", "AppStore", "Google Play", "Play Store", "iOS", "Android",
-    "iPhone", "iPad", "HD", "4K", "TV",
+    "iPhone", "iPad", "HD", "TV",
 )  # fmt: skip
 
-#: English store-badge wording printed on ads in every market.
+#: English store-badge wording printed on ads in every market, and resolution badges (4K).
 BADGES: tuple[str, ...] = (
     r"get\s+it\s+on\s+google\s*play",
     r"download\s+on\s+the\s+app\s*store",
@@ -55,6 +55,7 @@ BADGES: tuple[str, ...] = (
     r"available\s+on\s+google\s*play",
     r"download\s+(?:it\s+)?on\s+google\s*play",
     r"get\s+it\s+on\s+the\s+app\s*store",
+    r"\b\d+k\b",  # 4K, 8K: a resolution, whatever its number
 )
 
 #: Unicode ranges of the scripts that decide a language by themselves.

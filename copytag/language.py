@@ -37,6 +37,7 @@ import numpy as np
 from . import langdata
 from ._validate import require_str
 from .encoding import may_hold_mojibake
+from .memo import Memo
 from .types import LanguageGuess
 
 #: A word: letters, with inner apostrophes ("can't", "dell'anno", "Türkiye'de").
@@ -56,7 +57,7 @@ _BRAND_RE = re.compile(
     re.IGNORECASE,
 )
 #: Words that may start a brand or badge: the brand pattern only runs when one is there.
-_BRAND_TRIGGERS = frozenset(w for b in langdata.BRANDS for w in b.lower().split()) | {"google", "store", "play"}
+_BRAND_TRIGGERS = frozenset(w for b in langdata.BRANDS for w in b.lower().split()) | {"google", "store", "play", "k"}
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "´": "'", "İ": "i"})
 _APOSTROPHE_RE = re.compile("[’ʼ`´İ]")  # what _APOSTROPHES changes: most text has none
 _CAMEL_HINT_RE = re.compile("[a-z][A-Z]")  # in every CamelCase word: most text has none
@@ -312,9 +313,10 @@ def _token_total(token: str) -> list[float]:
 
 
 def clear_caches() -> None:
-    """Forget every word seen so far (benchmarks time detection from cold caches with it)."""
+    """Forget every word and text seen so far (benchmarks time detection from cold caches with it)."""
     for cached in (_grams_getter, _token_rows, _token_total):
         cached.cache_clear()
+    _MEMOS.clear()
 
 
 def _sum_rows(row_lists: list[Sequence[int]]) -> np.ndarray:
@@ -600,12 +602,57 @@ def detect_languages(texts: Iterable[str], candidates: Iterable[str] | None = No
     """:func:`detect_language` for many texts, the same answers, with the Latin-script model
     run once over the whole batch instead of once per text.
 
+    Texts that differ only in their digits ("Ep. 12" and "Ep. 47") get one answer,
+    worked out once: digits say nothing about the language, and the recent answers are
+    kept in a bounded memo.
+
     >>> [g.code for g in detect_languages(["Watch now", "Mira ya", "지금 보기", "!!!"])]
     ['en', 'es', 'ko', 'und']
     """
     allowed = resolve_candidates(candidates)
     open_set = candidates is None
-    prepared = [_prepare(require_str(t, "detect_languages")) for t in texts]
+    texts = [require_str(t, "detect_languages") for t in texts]
+    memo = _memo(allowed, open_set)
+    keys = [digits_as_zero(t) for t in texts]
+    out = [memo.get(key) for key in keys]
+    todo = {key: text for key, text, guess in zip(keys, texts, out) if guess is None}
+    if todo:
+        for key, guess in zip(todo, _detect_batch(list(todo.values()), allowed, open_set)):
+            memo.put(key, guess)
+            todo[key] = guess
+        out = [guess or todo[key] for key, guess in zip(keys, out)]
+    return out
+
+
+def digits_as_zero(text: str) -> str:
+    """``text`` with every ASCII digit written 0: the key of texts that differ only in digits.
+
+    >>> digits_as_zero("Ep. 12 ★ 4K")
+    'Ep. 00 ★ 0K'
+    """
+    return text.translate(_DIGITS_AS_ZERO) if _ANY_DIGIT.search(text) else text
+
+
+_DIGITS_AS_ZERO = str.maketrans("123456789", "000000000")
+_ANY_DIGIT = re.compile("[1-9]")
+
+#: Answers kept per set of allowed languages: (allowed, open_set) -> Memo of key -> guess.
+_MEMOS: dict[tuple[frozenset[str], bool], Memo] = {}
+MEMO_SIZE = 1 << 15
+
+
+def _memo(allowed: frozenset[str], open_set: bool) -> Memo:
+    memo = _MEMOS.get((allowed, open_set))
+    if memo is None:
+        if len(_MEMOS) >= 16:  # many candidate sets: keep memory bounded
+            _MEMOS.clear()
+        memo = _MEMOS[allowed, open_set] = Memo(MEMO_SIZE)
+    return memo
+
+
+def _detect_batch(texts: list[str], allowed: frozenset[str], open_set: bool) -> list[LanguageGuess]:
+    """:func:`_detect` for each of ``texts``, the Latin model summed for all at once."""
+    prepared = [_prepare(t) for t in texts]
     latin = [i for i, (_, scripts) in enumerate(prepared) if _leads_with_latin(scripts, allowed)]
     tokens = [latin_tokens(prepared[i][0]) for i in latin]
     picks = dict(zip(latin, zip(*_pick_many(tokens, allowed), tokens)))

@@ -210,3 +210,34 @@ def test_copy_langdetect_cannot_read_keeps_copytags_guess(text: str, expected: s
     guess = detect_language(text)
     assert guess.code in LANGUAGES
     assert expected is None or guess.code == expected
+
+
+DIGIT_TEXTS = [
+    "Ep. 12 | Watch now", "Ep. 47 | Watch now", "Folge 3: Jetzt ansehen", "Folge 9: Jetzt ansehen",
+    "Chỉ 29k xem hết cả bộ", "Watch in 4K HD", "Kijk nu in 8K", "7일 무료 체험", "3일 무료 체험",
+    "只需99元", "Только 3 дня", "#drama2025 Mira ya", "Call 0800-123-456 to watch",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(DIGIT_TEXTS) | st.text(max_size=80), st.randoms(use_true_random=False))
+def test_digits_do_not_change_the_answer(text: str, rng) -> None:
+    """Digits say nothing about the language: any digits in their place give the same guess,
+    which is what lets :func:`detect_languages` answer texts that differ only in digits once."""
+    other = "".join(str(rng.randint(0, 9)) if ch in "0123456789" else ch for ch in text)
+    assert detect_language(other) == detect_language(text)
+
+
+def test_batch_answers_copies_that_differ_in_digits_once_and_the_same() -> None:
+    from copytag import language
+
+    language.clear_caches()
+    texts = DIGIT_TEXTS * 2 + [t.replace("1", "5") for t in DIGIT_TEXTS]
+    assert detect_languages(texts) == [detect_language(t) for t in texts]
+    memo = language._MEMOS[language.resolve_candidates(None), True]
+    assert len(memo) == len({language.digits_as_zero(t) for t in texts}) < len(set(texts))
+
+
+def test_resolution_badges_are_not_words() -> None:
+    assert "K" not in clean_text("Watch in 4K HD").split()
+    assert "K" not in clean_text("Mira en 8K").split()
