@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import Any, Sequence
 
 from .fileio import InputError, MissingColumnError
+from .memo import Memo
 from .parallel import DASK_HINT
 from .tagger import TagOptions, as_copy, resolve_options, tag_many
 from .types import TAG_COLUMNS
@@ -76,17 +77,47 @@ def tag_columns(texts: list[str], options: TagOptions, first_row: int = 1) -> di
     """Tag ``texts`` and return the tag columns as lists, in the order of ``texts``.
 
     ``first_row`` is the number of ``texts[0]`` in the whole input, for errors.
+    Copy seen recently, in this call or an earlier one with the same options,
+    is not tagged again: its row comes from a bounded memo (see :mod:`copytag.memo`).
 
     >>> tag_columns(["Hi!"], TagOptions(use_model=False))["primary_tone"]
     ['exclamation']
     """
+    memo = _row_memo(options)
+    rows = [memo.get(text) for text in texts]
+    todo = list(dict.fromkeys(text for text, row in zip(texts, rows) if row is None))
+    if todo:
+        try:
+            results = tag_many(todo, options=options)
+        except Exception as exc:
+            raise locate_failure(texts, options, first_row) from exc
+        fresh = {}
+        for text, result in zip(todo, results):
+            values = result.to_dict()
+            fresh[text] = row = tuple([values[name] for name in TAG_COLUMNS])
+            memo.put(text, row)
+        rows = [row or fresh[text] for text, row in zip(texts, rows)]
+    if not rows:
+        return empty_tags()
+    return {name: list(column) for name, column in zip(TAG_COLUMNS, zip(*rows))}
+
+
+#: Rows kept per set of options; each memo holds at most twice this many texts.
+ROW_MEMO_SIZE = 1 << 15
+_ROW_MEMOS: dict[TagOptions, Memo] = {}
+
+
+def _row_memo(options: TagOptions) -> Memo:
+    """The memo of tag rows for ``options`` (a throwaway one if they cannot be hashed)."""
     try:
-        results = tag_many(texts, options=options)
-    except Exception as exc:
-        raise locate_failure(texts, options, first_row) from exc
-    dicts: dict[int, dict[str, Any]] = {}  # repeated copy shares one result: convert it once
-    rows = [dicts.get(id(r)) or dicts.setdefault(id(r), r.to_dict()) for r in results]
-    return {name: [row[name] for row in rows] for name in TAG_COLUMNS}
+        memo = _ROW_MEMOS.get(options)
+    except TypeError:  # candidates given as a list: nothing to share a memo under
+        return Memo(ROW_MEMO_SIZE)
+    if memo is None:
+        if len(_ROW_MEMOS) >= 8:
+            _ROW_MEMOS.clear()
+        memo = _ROW_MEMOS[options] = Memo(ROW_MEMO_SIZE)
+    return memo
 
 
 def locate_failure(texts: list[str], options: TagOptions, first_row: int) -> TaggingError:

@@ -88,3 +88,27 @@ def test_options_and_overrides_are_checked(creatives: pd.DataFrame) -> None:
 def test_non_text_cells_are_named() -> None:
     with pytest.raises(ValueError, match="row 2 of column 'text' holds int"):
         tag_frame(pd.DataFrame({"text": ["a", 5]}))
+
+
+def test_rows_from_the_memo_equal_fresh_tagging(creatives: pd.DataFrame, monkeypatch) -> None:
+    """Copy seen in an earlier call comes from the row memo: the same values, in order, however
+    small the memo (a memo of 1 row turns over on every text)."""
+    from copytag import frame
+
+    texts = creatives["ad_copy"].tolist()
+    options = copytag.TagOptions(use_model=False)
+    frame._ROW_MEMOS.clear()
+    fresh = frame.tag_columns(texts, options)
+    again = frame.tag_columns(texts[::-1] + texts, options)  # every text now comes from the memo
+    assert again == {name: column[::-1] + column for name, column in fresh.items()}
+    frame._ROW_MEMOS.clear()
+    monkeypatch.setattr(frame, "ROW_MEMO_SIZE", 1)
+    assert frame.tag_columns(texts, options) == fresh
+    assert len(frame._row_memo(options)) <= 2
+    frame._ROW_MEMOS.clear()
+
+
+def test_an_empty_list_gives_empty_columns() -> None:
+    from copytag.frame import tag_columns
+
+    assert tag_columns([], copytag.TagOptions()) == {name: [] for name in TAG_COLUMNS}
