@@ -8,6 +8,7 @@ from typing import Any, Iterable, Sequence
 
 from .._validate import require_str
 from ..tagger import TagOptions, as_copy, tag, tag_many
+from ..memo import Memo
 from ..types import CopyTags
 from .catalog import Rule, parse_codes, select_rules
 from .context import Context
@@ -111,8 +112,9 @@ def lint_batch(texts: Sequence[str], plans: Sequence[Plan]) -> list[list[Finding
     """Tag ``texts`` together, then lint each with its own plan (its market, say).
 
     Every plan must name the same ``language`` (it decides the tagging).
-    Like the tagger, the lint runs once per distinct text and plan of the
-    batch: a repeat gets its own list of the same (immutable) findings.
+    The lint runs once per distinct text and plan: a repeat, in this batch or
+    a recent one (a bounded memo keeps them), gets its own list of the same
+    (immutable) findings, and copy whose findings are all known is not tagged.
 
     >>> plan = make_plan(select="CT101")
     >>> lint_batch(["", "Watch now", ""], [plan] * 3)[2][0].code
@@ -121,16 +123,36 @@ def lint_batch(texts: Sequence[str], plans: Sequence[Plan]) -> list[list[Finding
     languages = {p.language for p in plans}
     if len(languages) > 1:
         raise ValueError(f"one batch is tagged with one language setting, got {sorted(map(str, languages))}")
-    tagged = tag_many(texts, options=_tag_options(plans[0].language if plans else None))
-    done: dict[tuple[str, int], list[Finding]] = {}  # plans are alive all along: their ids are theirs
-    results: list[list[Finding]] = []
-    for tags, plan in zip(tagged, plans):
-        key = (tags.text, id(plan))
-        findings = done.get(key)
-        if findings is None:
-            findings = done[key] = lint_tags(tags, plan)
-        results.append(list(findings))
-    return results
+    known = [_FINDINGS.get((text, id(plan))) for text, plan in zip(texts, plans)]
+    # a memo entry holds its plan, so the plan is alive and its id is still its own
+    found = [entry[1] if entry is not None and entry[0] is plan else None for entry, plan in zip(known, plans)]
+    todo = list(dict.fromkeys(text for text, findings in zip(texts, found) if findings is None))
+    if todo:
+        tagged = _tags_of(todo, plans[0].language)
+        for i, (text, plan) in enumerate(zip(texts, plans)):
+            if found[i] is None:
+                entry = _FINDINGS.get((text, id(plan)))
+                if entry is None or entry[0] is not plan:
+                    entry = (plan, tuple(lint_tags(tagged[text], plan)))
+                    _FINDINGS.put((text, id(plan)), entry)
+                found[i] = entry[1]
+    return [list(findings) for findings in found]
+
+
+#: Findings of recently linted (text, plan) pairs: ``(text, id(plan)) -> (plan, findings)``.
+_FINDINGS = Memo(1 << 15)
+#: Tags of recently linted copy: ``(text, language option) -> CopyTags`` (copy linted for another market).
+_TAGS = Memo(1 << 13)
+
+
+def _tags_of(texts: list[str], language: str | None) -> dict[str, CopyTags]:
+    """The tags of each of ``texts`` (distinct), from the memo or tagged together."""
+    tagged = {text: _TAGS.get((text, language)) for text in texts}
+    todo = [text for text, tags in tagged.items() if tags is None]
+    for text, tags in zip(todo, tag_many(todo, options=_tag_options(language))):
+        tagged[text] = tags
+        _TAGS.put((text, language), tags)
+    return tagged
 
 
 def lint_text(text: str, plan: Plan) -> list[Finding]:
