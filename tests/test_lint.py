@@ -199,6 +199,57 @@ def test_json_array_is_json_dumps_indented(items: list) -> None:
     assert json_array(items) == json.dumps(items, ensure_ascii=False, indent=2)
 
 
+@pytest.mark.parametrize("many_texts", [True, False])
+def test_json_output_is_json_dumps_of_each_finding_with_its_source(many_texts: bool) -> None:
+    """The JSON renderer encodes a finding shared by many rows once: the text must not change."""
+    from copytag.lint.output import Source, render
+
+    shared = Finding("GA106", "google-ads-repeated-punctuation", "error", "repeated '!!' \"q\" 🔥", 3, 5, fix="!")
+    plain = Finding("CT101", "empty-text", "error", "the copy is empty", 0, 0)
+    with_row = Finding("CT104", "mojibake", "error", "broken encoding 'Ã©'", 1, 3, row=7)
+    results = [
+        (Source(path="copy \"a\".csv", row=2), [shared, plain]),
+        (Source(path="copy \"a\".csv", row=3), [shared]),
+        (Source(path="b.txt", row=4, offset=10, columns=True), [with_row, shared]),
+        (Source(index=0), [plain, shared]),
+        (Source(index=1), []),
+    ]
+    expected = []
+    for source, findings in results:
+        for f in findings:
+            item = f.to_dict()
+            if source.path is not None:
+                item["file"], item["row"] = source.path, source.row
+            elif many_texts:
+                item["text"] = source.index
+            expected.append(item)
+    assert render(results, "json", many_texts) == json.dumps(expected, ensure_ascii=False, indent=2)
+    assert render([], "json", many_texts) == "[]"
+
+
+@pytest.mark.parametrize("count", [0, 1, 3, 4, 7])
+@pytest.mark.parametrize("fmt", ["json", "text", "github"])
+def test_output_in_parts_joins_to_the_whole(fmt: str, count: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CLI writes the output in parts; split anywhere, they join to the same text."""
+    from copytag.lint import output
+    from copytag.lint.output import Source
+
+    results = [(Source(path="c.csv", row=i + 2), [Finding("CT101", "empty-text", "error", f"m{i}", 0, 0)])
+               for i in range(count)]
+    whole = output.render(results, fmt, False)
+    monkeypatch.setattr(output, "_LINES_PER_PART", 3)
+    parts = list(output.render_parts(results, fmt, False))
+    assert "".join(parts) == whole
+    assert len(parts) >= min(count, 1) + (count > 1)
+    lines = whole.splitlines()
+    if fmt == "json":
+        assert len(json.loads(whole)) == count
+    elif fmt == "text":
+        assert len(lines) == count + 1 and lines[-1] == output.summary(f for _, fs in results for f in fs)
+    else:
+        assert len(lines) == count and all(line.startswith("::error ") for line in lines)
+
+
 def test_phrase_list_finds_the_same_after_forgetting_its_words(monkeypatch: pytest.MonkeyPatch) -> None:
     from copytag.lint import _text
 
@@ -213,3 +264,23 @@ def test_phrase_list_finds_the_same_after_forgetting_its_words(monkeypatch: pyte
 def test_superlative_number_one_needs_its_digit() -> None:
     assert [(f.start, f.end) for f in lint("Voted n°1 drama, number one", select="CT107")] == [(6, 9), (17, 27)]
     assert lint("Voted n° drama, nº 2", select="CT107") == []
+
+
+@pytest.mark.parametrize("memo_size", [1, 2, 1 << 15])
+def test_batches_give_what_lint_gives_text_by_text_whatever_the_memo(memo_size: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Findings and tags of recent copy come from memos; across batches, markets and plans
+    (a plan made anew has a new id) the findings stay those of ``lint`` on each text."""
+    from copytag.lint import engine
+    from copytag.memo import Memo
+
+    monkeypatch.setattr(engine, "_FINDINGS", Memo(memo_size))
+    monkeypatch.setattr(engine, "_TAGS", Memo(memo_size))
+    texts = ["Watch now!!", "", "Descarga la app y mira gratis", "Watch now!!", "FREE {{title}}", "Assista agora"]
+    settings = [("google-ads", "headline", "US"), ("tiktok", "text", "BR"), (None, None, "MX")]
+    for _ in range(2):
+        for platform, field, market in settings:
+            plan = engine.make_plan(platform, field, market)
+            markets = [market, "FR"] * 3
+            plans = [engine.make_plan(platform, field, m) for m in markets]
+            assert engine.lint_batch(texts, [plan] * len(texts)) == [lint(t, platform, field, market) for t in texts]
+            assert engine.lint_batch(texts, plans) == [lint(t, platform, field, m) for t, m in zip(texts, markets)]

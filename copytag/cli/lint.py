@@ -178,12 +178,16 @@ class LintRunError(click.ClickException):
 
 
 def _report(results: list[Any], settings: dict[str, Any], many_texts: bool) -> None:
-    from ..lint.output import render
+    from ..lint.output import render_parts
 
     fmt = settings.get("fmt") or "text"
-    output = render(results, fmt, many_texts)
-    if output:
-        click.echo(output)
+    wrote = False
+    for part in render_parts(results, fmt, many_texts):
+        if part:
+            click.echo(part, nl=False)
+            wrote = True
+    if wrote:
+        click.echo()
     fail_on = settings.get("fail_on") or "error"
     if any(f.at_least(fail_on) for _, findings in results for f in findings):
         sys.exit(1)

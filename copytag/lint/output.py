@@ -5,7 +5,9 @@ import json
 from collections import Counter
 from json.encoder import encode_basestring as _encode_basestring
 from dataclasses import dataclass
-from typing import Any, Iterable
+from functools import lru_cache
+from itertools import chain, islice
+from typing import Any, Iterable, Iterator
 
 from .. import __version__
 from .catalog import all_rules
@@ -43,13 +45,36 @@ Result = tuple[Source, list[Finding]]
 
 def render(results: list[Result], fmt: str, many_texts: bool) -> str:
     """All findings in the format ``fmt``."""
-    if fmt == "json":
-        return json_array([_json_item(s, f, many_texts) for s, fs in results for f in fs])
+    return "".join(render_parts(results, fmt, many_texts))
+
+
+def render_parts(results: list[Result], fmt: str, many_texts: bool) -> Iterator[str]:
+    """:func:`render` in pieces, to write as they come: a big run's output is never one
+    string (findings quote the copy, so one emoji makes Python store every character of
+    it in 4 bytes)."""
     if fmt == "sarif":
-        return json.dumps(sarif_log(results), ensure_ascii=False, indent=2)
-    if fmt == "github":
-        return "\n".join(_github_line(s, f) for s, fs in results for f in fs)
-    return _text_report(results)
+        yield json.dumps(sarif_log(results), ensure_ascii=False, indent=2)
+        return
+    if fmt == "json":
+        lines = _json_parts(results, many_texts)
+        empty, opening, separator, closing = "[]", "[\n", ",\n", "\n]"
+    elif fmt == "github":
+        lines = (_github_line(s, f) for s, fs in results for f in fs)
+        empty, opening, separator, closing = "", "", "\n", ""
+    else:
+        lines = chain(_text_lines(results), [summary(f for _, fs in results for f in fs)])
+        empty, opening, separator, closing = "", "", "\n", ""
+    first = next(lines, None)
+    if first is None:
+        yield empty
+        return
+    yield opening + first
+    while block := list(islice(lines, _LINES_PER_PART)):
+        yield separator + separator.join(block)
+    yield closing
+
+
+_LINES_PER_PART = 2000
 
 
 def json_array(items: list[dict[str, Any]]) -> str:
@@ -74,10 +99,44 @@ def json_array(items: list[dict[str, Any]]) -> str:
     return "[\n" + ",\n".join(parts) + "\n]" if parts else "[]"
 
 
+def _json_parts(results: list[Result], many_texts: bool) -> Iterator[str]:
+    """Each finding as an indented JSON object with where it came from, its own fields
+    encoded once however many rows share it (repeated copy shares its findings)."""
+    encoded: dict[int, str] = {}  # id(finding) -> its fields; ``results`` keeps every finding alive
+    for source, findings in results:
+        where = _json_source(source, many_texts)
+        for finding in findings:
+            if finding.row is not None:  # the row is among its own fields: encode it whole
+                yield _json_object(_json_item(source, finding, many_texts))
+                continue
+            fields = encoded.get(id(finding))
+            if fields is None:
+                fields = encoded[id(finding)] = "  {\n" + _json_lines(finding.to_dict())
+            yield fields + where
+
+
+def _json_source(source: Source, many_texts: bool) -> str:
+    """The closing lines of a finding's object: where it came from (see :func:`_json_item`)."""
+    if source.path is not None:
+        return f",\n    \"file\": {_encoded_path(source.path)},\n    \"row\": {_json_value(source.row)}\n  }}"
+    if many_texts:
+        return f",\n    \"text\": {_json_value(source.index)}\n  }}"
+    return "\n  }"
+
+
+@lru_cache(maxsize=64)
+def _encoded_path(path: str) -> str:
+    return _encode_string(path)
+
+
+def _json_lines(item: dict[str, Any]) -> str:
+    return ",\n".join(f"    {_encode_string(k)}: {_json_value(v)}" for k, v in item.items())
+
+
 def _json_object(item: dict[str, Any]) -> str:
     if not item:
         return "  {}"
-    return "  {\n" + ",\n".join(f"    {_encode_string(k)}: {_json_value(v)}" for k, v in item.items()) + "\n  }"
+    return "  {\n" + _json_lines(item) + "\n  }"
 
 
 def _json_value(value: Any) -> str:
@@ -108,12 +167,10 @@ def _json_item(source: Source, finding: Finding, many_texts: bool) -> dict[str, 
     return item
 
 
-def _text_report(results: list[Result]) -> str:
-    lines = [f"{s.label()}:{f.start + 1}: {f.code} {f.name} ({f.severity}) {f.message}"
-             + (f" [fix: {f.fix!r}]" if f.fix is not None else "")
-             for s, fs in results for f in fs]
-    lines.append(summary(f for _, fs in results for f in fs))
-    return "\n".join(lines)
+def _text_lines(results: list[Result]) -> Iterator[str]:
+    return (f"{s.label()}:{f.start + 1}: {f.code} {f.name} ({f.severity}) {f.message}"
+            + (f" [fix: {f.fix!r}]" if f.fix is not None else "")
+            for s, fs in results for f in fs)
 
 
 def summary(findings: Iterable[Finding]) -> str:
