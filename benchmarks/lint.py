@@ -60,6 +60,15 @@ def build_csv(path: Path, rows: int, seed: int = 11) -> None:
             writer.writerow([f"b-{i:06d}", market, vary(row["ad_copy"], rng)])
 
 
+def cold_start() -> None:
+    """Forget the words, answers and findings remembered so far."""
+    from copytag.language import clear_caches
+    from copytag.memo import clear_all
+
+    clear_caches()
+    clear_all()
+
+
 def read_rows(path: Path) -> list[tuple[str, str]]:
     with path.open(encoding="utf-8", newline="") as f:
         return [(r["ad_copy"], r["market"]) for r in csv.DictReader(f)]
@@ -100,6 +109,9 @@ def main() -> int:
     rows = read_rows(path)
     n = len(rows)
     print(f"{n} rows, platform {args.platform}, field {args.field}, market per row; {path if args.keep else ''}")
+    pairs, copies = len(set(rows)), len({text for text, _ in rows})
+    print(f"distinct copy: {copies:,} ({copies / n:.1%}); distinct (copy, market) pairs: {pairs:,} ({pairs / n:.1%}). "
+          "Repeats are answered from the lint's memos, so the rate depends on this share.")
 
     plans = {m: make_plan(args.platform, args.field, m or None) for m in {m for _, m in rows}}
     tag_many([text for text, _ in rows[:50]])  # load models and lexicons before timing
@@ -113,6 +125,7 @@ def main() -> int:
     print(f"lint API (tag+rules) {n / t_lint:10,.0f} rows/s  ({t_lint:.2f} s); "
           f"rules add {t_rules / t_tag:.0%} to tagging; {total} findings")
     row_plans = [plans[m] for _, m in rows]
+    cold_start()  # nothing remembered from the runs above
     t_batch, batched = timed(lambda: [found for start in range(0, n, BATCH_SIZE)
                                       for found in lint_batch([t for t, _ in rows[start:start + BATCH_SIZE]],
                                                               row_plans[start:start + BATCH_SIZE])])

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from copytag.memo import Memo
+from copytag.memo import Memo, clear_all
 
 
 def test_recent_keys_stay_and_the_size_is_bounded() -> None:
@@ -54,3 +54,11 @@ def test_a_hit_is_always_the_last_value_put(ops: list[tuple[int, int]], size: in
         for k in last:
             got = memo.get(k, None)
             assert got is None or got == last[k]
+
+
+def test_clear_all_empties_every_memo() -> None:
+    memos = [Memo(4), Memo(8)]
+    for memo in memos:
+        memo.put("a", 1)
+    clear_all()
+    assert [len(m) for m in memos] == [0, 0]
