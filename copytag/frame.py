@@ -103,7 +103,7 @@ def tag_columns(texts: list[str], options: TagOptions, first_row: int = 1) -> di
 
 
 #: Rows kept per set of options; each memo holds at most twice this many texts.
-ROW_MEMO_SIZE = 1 << 15
+ROW_MEMO_SIZE = 1 << 16
 _ROW_MEMOS: dict[TagOptions, Memo] = {}
 
 

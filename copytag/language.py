@@ -638,7 +638,7 @@ _ANY_DIGIT = re.compile("[1-9]")
 
 #: Answers kept per set of allowed languages: (allowed, open_set) -> Memo of key -> guess.
 _MEMOS: dict[tuple[frozenset[str], bool], Memo] = {}
-MEMO_SIZE = 1 << 15
+MEMO_SIZE = 1 << 16
 
 
 def _memo(allowed: frozenset[str], open_set: bool) -> Memo:
