@@ -29,9 +29,11 @@ from .fileio import (
     read_chunks,
     refuse_same_file,
 )
-from .frame import check_columns, copy_texts, tag_columns
+from .frame import ROW_MEMO_SIZE, check_columns, columns_of, copy_texts, tag_columns
+from .memo import Memo
 from .parallel import dask_executor, effective_jobs, imap_ordered, process_pool
 from .tagger import TagOptions, resolve_options
+from .types import TAG_COLUMNS
 
 #: Rows per chunk: big enough that per-chunk costs vanish, small enough for flat memory.
 DEFAULT_CHUNK_SIZE = 10_000
@@ -143,7 +145,7 @@ def executor_for(jobs: int, scheduler: str | None) -> Iterator[tuple[Any, int]]:
         yield None, 1
         return
     with process_pool(workers) as pool:
-        yield pool, 2 * workers
+        yield pool, 4 * workers
 
 
 def tag_chunks(
@@ -153,8 +155,37 @@ def tag_chunks(
     jobs = with_texts(chunks, column)
     if executor is None:
         return ((chunk, tag_columns(texts, options, first_row)) for chunk, texts, first_row in jobs)
-    submit = lambda job: executor.submit(tag_columns, job[1], options, job[2])  # noqa: E731
-    return ((job[0], tags) for job, tags in imap_ordered(submit, jobs, in_flight))
+    return _tag_on(executor, jobs, options, in_flight)
+
+
+def _tag_on(
+    executor: Any, jobs: Iterator[tuple[Chunk, list[str], int]], options: TagOptions, in_flight: int
+) -> Iterator[tuple[Chunk, dict[str, list[Any]]]]:
+    """Tag on ``executor``, sending only the copy this run has not tagged recently: the rows
+    of the rest come from a memo here, so that the workers share what each has done."""
+    memo = Memo(ROW_MEMO_SIZE)
+
+    def split(job: tuple[Chunk, list[str], int]) -> tuple[Chunk, list[str], dict[str, tuple], dict[str, int]]:
+        """The chunk, its copy, the rows known here, and the copy to tag with its first row number."""
+        chunk, texts, first_row = job
+        known: dict[str, tuple] = {}
+        todo: dict[str, int] = {}
+        for number, text in enumerate(texts, first_row):
+            if text not in known and text not in todo:
+                row = memo.get(text)
+                if row is None:
+                    todo[text] = number
+                else:
+                    known[text] = row
+        return chunk, texts, known, todo
+
+    submit = lambda job: executor.submit(tag_columns, list(job[3]), options, 1, list(job[3].values()))  # noqa: E731
+    for (chunk, texts, known, todo), tagged in imap_ordered(submit, map(split, jobs), in_flight):
+        rows = dict(zip(todo, zip(*(tagged[name] for name in TAG_COLUMNS))))
+        for text, row in rows.items():
+            memo.put(text, row)
+        rows.update(known)
+        yield chunk, columns_of([rows[text] for text in texts])
 
 
 def with_texts(chunks: Iterable[Chunk], column: str) -> Iterator[tuple[Chunk, list[str], int]]:

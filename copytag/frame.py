@@ -73,10 +73,13 @@ class TaggingError(RuntimeError):
     """The tagger failed on one row: a bug to report, with the row and its text."""
 
 
-def tag_columns(texts: list[str], options: TagOptions, first_row: int = 1) -> dict[str, list[Any]]:
+def tag_columns(
+    texts: list[str], options: TagOptions, first_row: int = 1, numbers: Sequence[int] | None = None
+) -> dict[str, list[Any]]:
     """Tag ``texts`` and return the tag columns as lists, in the order of ``texts``.
 
-    ``first_row`` is the number of ``texts[0]`` in the whole input, for errors.
+    ``first_row`` is the number of ``texts[0]`` in the whole input, for errors
+    (or ``numbers`` gives the number of each text).
     Copy seen recently, in this call or an earlier one with the same options,
     is not tagged again: its row comes from a bounded memo (see :mod:`copytag.memo`).
 
@@ -90,13 +93,18 @@ def tag_columns(texts: list[str], options: TagOptions, first_row: int = 1) -> di
         try:
             results = tag_many(todo, options=options)
         except Exception as exc:
-            raise locate_failure(texts, options, first_row) from exc
+            raise locate_failure(texts, options, numbers or range(first_row, first_row + len(texts))) from exc
         fresh = {}
         for text, result in zip(todo, results):
             values = result.to_dict()
             fresh[text] = row = tuple([values[name] for name in TAG_COLUMNS])
             memo.put(text, row)
         rows = [row or fresh[text] for text, row in zip(texts, rows)]
+    return columns_of(rows)
+
+
+def columns_of(rows: list[tuple]) -> dict[str, list[Any]]:
+    """The tag columns of ``rows``, each a tuple of the values of :data:`TAG_COLUMNS`."""
     if not rows:
         return empty_tags()
     return {name: list(column) for name, column in zip(TAG_COLUMNS, zip(*rows))}
@@ -120,9 +128,10 @@ def _row_memo(options: TagOptions) -> Memo:
     return memo
 
 
-def locate_failure(texts: list[str], options: TagOptions, first_row: int) -> TaggingError:
-    """A :class:`TaggingError` naming the first row of ``texts`` that the tagger fails on."""
-    for number, text in enumerate(texts, first_row):
+def locate_failure(texts: list[str], options: TagOptions, numbers: Sequence[int]) -> TaggingError:
+    """A :class:`TaggingError` naming the first row of ``texts`` that the tagger fails on
+    (``numbers`` are the rows' numbers in the whole input)."""
+    for number, text in zip(numbers, texts):
         try:
             tag_many([text], options=options)
         except Exception as exc:  # the tagger's own bug: report it with the row that shows it
@@ -130,7 +139,7 @@ def locate_failure(texts: list[str], options: TagOptions, first_row: int) -> Tag
                 f"tagging row {number} failed with {type(exc).__name__}: {exc}; the text was "
                 f"{text[:200]!r}. This is a bug in copytag: please report it with that text"
             )
-    return TaggingError(f"tagging rows {first_row} to {first_row + len(texts) - 1} failed, but no row fails alone")
+    return TaggingError(f"tagging rows {min(numbers)} to {max(numbers)} failed, but no row fails alone")
 
 
 def copy_texts(values: Sequence[Any], column: str, first_row: int = 1) -> list[str]:

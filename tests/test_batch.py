@@ -434,3 +434,54 @@ def test_obvious_copy_is_tagged_in_a_file(tmp_path: Path) -> None:
     tagged = read_rows(out)
     assert [r[2] for r in tagged[1:]] == ["en", "es"]
     assert all("download" in r[4].split("|") for r in tagged[1:])
+
+
+def _chunks_of(texts: list[str], size: int):
+    from copytag.fileio import Chunk
+
+    for start in range(0, len(texts), size):
+        yield Chunk(pd.DataFrame({"ad_copy": texts[start : start + size]}), start + size)
+
+
+def test_workers_get_only_copy_not_seen_and_the_columns_are_those_of_one_process() -> None:
+    """On an executor, copy tagged in an earlier chunk comes from the parent's memo; the
+    columns are the same as tagging every chunk here."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from copytag.batch import tag_chunks
+    from copytag.tagger import TagOptions
+
+    texts = ["Watch now!", "Mira ya", "", "Watch now!", "Descarga la app", "Mira ya", "7 days free trial"] * 5
+    options = TagOptions(use_model=False)
+    here = [tags for _, tags in tag_chunks(_chunks_of(texts, 4), "ad_copy", options, None, 1)]
+    sent: list[list[str]] = []
+    with ThreadPoolExecutor(2) as pool:
+        class Recording:
+            def submit(self, func, todo, *args):
+                sent.append(todo)
+                return pool.submit(func, todo, *args)
+
+        there = [tags for _, tags in tag_chunks(_chunks_of(texts, 4), "ad_copy", options, Recording(), 1)]
+    assert there == here
+    assert sum(map(len, sent)) == len(set(texts))  # one chunk in flight: each copy is sent once
+
+
+def test_a_failure_on_an_executor_names_the_row_of_the_copy(monkeypatch: pytest.MonkeyPatch) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from copytag.batch import tag_chunks
+    from copytag.frame import TaggingError
+    from copytag.tagger import TagOptions
+
+    real = copytag.frame.tag_many
+
+    def fail_on_boom(texts, **kwargs):
+        if "boom" in texts:
+            raise LookupError("no lexicon for this text")
+        return real(texts, **kwargs)
+
+    monkeypatch.setattr(copytag.frame, "tag_many", fail_on_boom)
+    texts = ["Watch now", "Mira ya", "Watch now", "Mira ya", "Watch now", "Watch now", "Mira ya", "boom"]
+    # the last chunk is rows 7 and 8; row 7's copy is known, so only "boom" is sent, with its number
+    with ThreadPoolExecutor(2) as pool, pytest.raises(TaggingError, match="tagging row 8 failed with LookupError"):
+        list(tag_chunks(_chunks_of(texts, 3), "ad_copy", TagOptions(use_model=False), pool, 2))
