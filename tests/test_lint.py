@@ -284,3 +284,27 @@ def test_batches_give_what_lint_gives_text_by_text_whatever_the_memo(memo_size: 
             plans = [engine.make_plan(platform, field, m) for m in markets]
             assert engine.lint_batch(texts, [plan] * len(texts)) == [lint(t, platform, field, market) for t in texts]
             assert engine.lint_batch(texts, plans) == [lint(t, platform, field, m) for t, m in zip(texts, markets)]
+
+
+def test_only_checks_flagged_as_reading_the_market_read_it() -> None:
+    """The batch runs the other checks once per copy for every market: a check that reads the
+    market must say so when it registers (``reads_market=True``)."""
+    import inspect
+
+    from copytag.lint.registry import CHECKS, READS_MARKET, _load_checks
+
+    _load_checks()
+    readers = {code for code, func in CHECKS.items() if "market" in inspect.getsource(func).replace("reads_market", "")}
+    assert readers == READS_MARKET == {"LG101"}
+
+
+@pytest.mark.parametrize("market", ["US", "BR", "JP", "TW", "DE"])
+def test_batch_findings_per_market_equal_lint_on_each_text(market: str) -> None:
+    from copytag.lint.engine import lint_batch, make_plan
+
+    texts = ["Watch now!!", "Assista agora", "今すぐ視聴", "下載觀看完整版", "Jetzt ansehen", "FREE {{title}} Ã©", ""]
+    for platform, field in ((None, None), ("google-ads", "headline"), ("tiktok", "text")):
+        markets = [(market, None, "MX")[i % 3] for i in range(len(texts) * 3)]  # each copy in each market
+        plans = [make_plan(platform, field, m) for m in markets]
+        expected = [lint(t, platform, field, m) for t, m in zip(texts * 3, markets)]
+        assert lint_batch(texts * 3, plans) == expected

@@ -13,7 +13,7 @@ from .registry import check
 _UNKNOWN = ("", "und")
 
 
-@check("LG101")
+@check("LG101", reads_market=True)
 def check_market_language(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """Copy whose language is not one of the market's."""
     language = ctx.language

@@ -14,7 +14,7 @@ from .catalog import Rule, parse_codes, select_rules
 from .context import Context
 from .finding import Finding
 from .profiles import FieldSpec, field_spec, get_platform, market_languages
-from .registry import Check, check_for
+from .registry import READS_MARKET, Check, check_for
 
 Codes = str | Iterable[str] | None
 
@@ -28,6 +28,10 @@ class Plan:
     market_languages: tuple[str, ...]
     language: str | None
     checks: tuple[tuple[Rule, Check], ...]
+    #: The same plan without a market (None if this one has none): what it finds, it finds in every market.
+    base: Plan | None = None
+    #: The checks that read the market (the others find what ``base`` finds).
+    market_checks: tuple[tuple[Rule, Check], ...] = ()
 
 
 @lru_cache(maxsize=256)
@@ -41,7 +45,11 @@ def _make_plan(platform: str | None, field: str | None, market: str | None,
     rules = select_rules(select, ignore)
     applicable = tuple((r, check_for(r)) for r in rules
                        if r.applies_to(spec.platform if spec else None, spec.name if spec else None))
-    return Plan(spec, market.upper() if market else None, languages, language, applicable)
+    if not market:
+        return Plan(spec, None, (), language, applicable)
+    base = _make_plan(platform, field, None, language, select, ignore)
+    market_checks = tuple((r, run) for r, run in applicable if r.code in READS_MARKET)
+    return Plan(spec, market.upper(), languages, language, applicable, base, market_checks)
 
 
 def _platform_names() -> list[str]:
@@ -131,12 +139,29 @@ def lint_batch(texts: Sequence[str], plans: Sequence[Plan]) -> list[list[Finding
         tagged = _tags_of(todo, plans[0].language)
         for i, (text, plan) in enumerate(zip(texts, plans)):
             if found[i] is None:
-                entry = _FINDINGS.get((text, id(plan)))
-                if entry is None or entry[0] is not plan:
-                    entry = (plan, tuple(lint_tags(tagged[text], plan)))
-                    _FINDINGS.put((text, id(plan)), entry)
-                found[i] = entry[1]
+                found[i] = _findings(tagged[text], plan)
     return [list(findings) for findings in found]
+
+
+def _findings(tags: CopyTags, plan: Plan) -> tuple[Finding, ...]:
+    """The findings of ``plan`` on ``tags``, from the memo or worked out (and remembered).
+
+    The rules that do not read the market are run once per copy for all markets
+    (under the plan's ``base``); only the market's own rules run per market.
+    """
+    entry = _FINDINGS.get((tags.text, id(plan)))
+    if entry is None or entry[0] is not plan:
+        if plan.base is None:
+            findings = lint_tags(tags, plan)
+        else:
+            findings = list(_findings(tags, plan.base))
+            ctx = _context(tags, plan)
+            findings += [f for rule, run in plan.market_checks for f in run(ctx, rule)]
+            if len(findings) > 1:
+                findings.sort(key=_text_order)
+        entry = (plan, tuple(findings))
+        _FINDINGS.put((tags.text, id(plan)), entry)
+    return entry[1]
 
 
 #: Findings of recently linted (text, plan) pairs: ``(text, id(plan)) -> (plan, findings)``.
@@ -167,12 +192,16 @@ def _tag_options(language: str | None) -> TagOptions:
 
 def lint_tags(tags: CopyTags, plan: Plan) -> list[Finding]:
     """Run the plan's rules on a tagged text; findings in text order, then by code."""
-    ctx = Context(tags.text, tags, plan.spec, plan.market, plan.market_languages,
-                  language_given=plan.language is not None)
+    ctx = _context(tags, plan)
     findings = [f for rule, run in plan.checks for f in run(ctx, rule)]
     if len(findings) > 1:
         findings.sort(key=_text_order)
     return findings
+
+
+def _context(tags: CopyTags, plan: Plan) -> Context:
+    return Context(tags.text, tags, plan.spec, plan.market, plan.market_languages,
+                   language_given=plan.language is not None)
 
 
 #: Findings in text order, then by code.

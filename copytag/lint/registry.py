@@ -15,16 +15,21 @@ Check = Callable[[Context, Rule], Iterable[Finding]]
 
 #: Every registered check, by rule code.
 CHECKS: dict[str, Check] = {}
+#: The codes whose check reads the market (the others find the same in every market).
+READS_MARKET: set[str] = set()
 
 
-def check(*codes: str) -> Callable[[Check], Check]:
-    """Register the decorated function as the check of the rules ``codes``."""
+def check(*codes: str, reads_market: bool = False) -> Callable[[Check], Check]:
+    """Register the decorated function as the check of the rules ``codes``; ``reads_market``
+    says that it reads ``ctx.market`` or ``ctx.market_languages``."""
 
     def register(func: Check) -> Check:
         for code in codes:
             if code in CHECKS:
                 raise ValueError(f"rule {code} already has a check: {CHECKS[code].__name__}")
             CHECKS[code] = func
+            if reads_market:
+                READS_MARKET.add(code)
         return func
 
     return register
