@@ -116,17 +116,16 @@ def _json_parts(results: list[Result], many_texts: bool) -> Iterator[str]:
 
 
 def _json_source(source: Source, many_texts: bool) -> str:
-    """The closing lines of a finding's object: where it came from (see :func:`_json_item`)."""
-    if source.path is not None:
-        return f",\n    \"file\": {_encoded_path(source.path)},\n    \"row\": {_json_value(source.row)}\n  }}"
-    if many_texts:
-        return f",\n    \"text\": {_json_value(source.index)}\n  }}"
-    return "\n  }"
+    """The closing lines of a finding's object: the fields of :func:`_source_fields`."""
+    fields = _source_fields(source, many_texts)
+    lines = "".join(f",\n    {_encoded(key)}: {_json_value(value)}" for key, value in fields.items())
+    return lines + "\n  }"
 
 
 @lru_cache(maxsize=64)
-def _encoded_path(path: str) -> str:
-    return _encode_string(path)
+def _encoded(name: str) -> str:
+    """A field name as JSON (the same few, on every row)."""
+    return _encode_string(name)
 
 
 def _json_lines(item: dict[str, Any]) -> str:
@@ -160,11 +159,15 @@ def _encode_string(value: str) -> str:
 
 def _json_item(source: Source, finding: Finding, many_texts: bool) -> dict[str, Any]:
     item = finding.to_dict()
-    if source.path is not None:
-        item["file"], item["row"] = source.path, source.row
-    elif many_texts:
-        item["text"] = source.index
+    item.update(_source_fields(source, many_texts))
     return item
+
+
+def _source_fields(source: Source, many_texts: bool) -> dict[str, Any]:
+    """Where a finding came from, as JSON fields: its file and row, or its TEXT argument."""
+    if source.path is not None:
+        return {"file": source.path, "row": source.row}
+    return {"text": source.index} if many_texts else {}
 
 
 def _text_lines(results: list[Result]) -> Iterator[str]:
