@@ -29,7 +29,7 @@ from .fileio import (
     read_chunks,
     refuse_same_file,
 )
-from .frame import ROW_MEMO_SIZE, check_columns, columns_of, copy_texts, tag_columns
+from .frame import ROW_MEMO_SIZE, check_columns, columns_of, copy_texts, fill, recall, tag_columns
 from .memo import Memo
 from .parallel import dask_executor, effective_jobs, imap_ordered, process_pool
 from .tagger import TagOptions, resolve_options
@@ -165,27 +165,16 @@ def _tag_on(
     of the rest come from a memo here, so that the workers share what each has done."""
     memo = Memo(ROW_MEMO_SIZE)
 
-    def split(job: tuple[Chunk, list[str], int]) -> tuple[Chunk, list[str], dict[str, tuple], dict[str, int]]:
-        """The chunk, its copy, the rows known here, and the copy to tag with its first row number."""
+    def split(job: tuple[Chunk, list[str], int]) -> tuple[Chunk, list[str], list, dict[str, int], list[int]]:
+        """The chunk, its copy, the rows known here, the copy to tag, and its row numbers."""
         chunk, texts, first_row = job
-        known: dict[str, tuple] = {}
-        todo: dict[str, int] = {}
-        for number, text in enumerate(texts, first_row):
-            if text not in known and text not in todo:
-                row = memo.get(text)
-                if row is None:
-                    todo[text] = number
-                else:
-                    known[text] = row
-        return chunk, texts, known, todo
+        rows, todo = recall(texts, memo)
+        return chunk, texts, rows, todo, [first_row + i for i in todo.values()]
 
-    submit = lambda job: executor.submit(tag_columns, list(job[3]), options, 1, list(job[3].values()))  # noqa: E731
-    for (chunk, texts, known, todo), tagged in imap_ordered(submit, map(split, jobs), in_flight):
-        rows = dict(zip(todo, zip(*(tagged[name] for name in TAG_COLUMNS))))
-        for text, row in rows.items():
-            memo.put(text, row)
-        rows.update(known)
-        yield chunk, columns_of([rows[text] for text in texts])
+    submit = lambda job: executor.submit(tag_columns, list(job[3]), options, 1, job[4])  # noqa: E731
+    for (chunk, texts, rows, todo, _), tagged in imap_ordered(submit, map(split, jobs), in_flight):
+        fresh = dict(zip(todo, zip(*(tagged[name] for name in TAG_COLUMNS))))
+        yield chunk, columns_of(fill(texts, rows, fresh, memo))
 
 
 def with_texts(chunks: Iterable[Chunk], column: str) -> Iterator[tuple[Chunk, list[str], int]]:

@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Any, Sequence
 
 from .fileio import InputError, MissingColumnError
-from .memo import Memo
+from .memo import Memo, Memos
 from .parallel import DASK_HINT
 from .tagger import TagOptions, as_copy, resolve_options, tag_many
 from .types import TAG_COLUMNS
@@ -86,21 +86,39 @@ def tag_columns(
     >>> tag_columns(["Hi!"], TagOptions(use_model=False))["primary_tone"]
     ['exclamation']
     """
-    memo = _row_memo(options)
-    rows = [memo.get(text) for text in texts]
-    todo = list(dict.fromkeys(text for text, row in zip(texts, rows) if row is None))
+    memo = ROW_MEMOS(options)
+    rows, todo = recall(texts, memo)
     if todo:
         try:
-            results = tag_many(todo, options=options)
+            results = tag_many(list(todo), options=options)
         except Exception as exc:
             raise locate_failure(texts, options, numbers or range(first_row, first_row + len(texts))) from exc
-        fresh = {}
-        for text, result in zip(todo, results):
-            values = result.to_dict()
-            fresh[text] = row = tuple([values[name] for name in TAG_COLUMNS])
-            memo.put(text, row)
-        rows = [row or fresh[text] for text, row in zip(texts, rows)]
+        rows = fill(texts, rows, {text: row_values(r) for text, r in zip(todo, results)}, memo)
     return columns_of(rows)
+
+
+def row_values(result: Any) -> tuple:
+    """The values of :data:`TAG_COLUMNS` of one result, in that order."""
+    values = result.to_dict()
+    return tuple([values[name] for name in TAG_COLUMNS])
+
+
+def recall(texts: list[str], memo: Memo) -> tuple[list[tuple | None], dict[str, int]]:
+    """The row ``memo`` holds for each text (None if none), and the texts to tag: each
+    distinct text without a row, with the index of its first place in ``texts``."""
+    rows = [memo.get(text) for text in texts]
+    todo: dict[str, int] = {}
+    for i, (text, row) in enumerate(zip(texts, rows)):
+        if row is None and text not in todo:
+            todo[text] = i
+    return rows, todo
+
+
+def fill(texts: list[str], rows: list[tuple | None], fresh: dict[str, tuple], memo: Memo) -> list[tuple]:
+    """``rows`` with the gaps filled from ``fresh`` (the rows just tagged), which ``memo`` keeps."""
+    for text, row in fresh.items():
+        memo.put(text, row)
+    return [row or fresh[text] for text, row in zip(texts, rows)]
 
 
 def columns_of(rows: list[tuple]) -> dict[str, list[Any]]:
@@ -112,20 +130,7 @@ def columns_of(rows: list[tuple]) -> dict[str, list[Any]]:
 
 #: Rows kept per set of options; each memo holds at most twice this many texts.
 ROW_MEMO_SIZE = 1 << 16
-_ROW_MEMOS: dict[TagOptions, Memo] = {}
-
-
-def _row_memo(options: TagOptions) -> Memo:
-    """The memo of tag rows for ``options`` (a throwaway one if they cannot be hashed)."""
-    try:
-        memo = _ROW_MEMOS.get(options)
-    except TypeError:  # candidates given as a list: nothing to share a memo under
-        return Memo(ROW_MEMO_SIZE)
-    if memo is None:
-        if len(_ROW_MEMOS) >= 8:
-            _ROW_MEMOS.clear()
-        memo = _ROW_MEMOS[options] = Memo(ROW_MEMO_SIZE)
-    return memo
+ROW_MEMOS = Memos(ROW_MEMO_SIZE)
 
 
 def locate_failure(texts: list[str], options: TagOptions, numbers: Sequence[int]) -> TaggingError:

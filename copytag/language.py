@@ -37,7 +37,7 @@ import numpy as np
 from . import langdata
 from ._validate import require_str
 from .encoding import may_hold_mojibake
-from .memo import Memo
+from .memo import Memos
 from .types import LanguageGuess
 
 #: A word: letters, with inner apostrophes ("can't", "dell'anno", "Türkiye'de").
@@ -316,7 +316,7 @@ def clear_caches() -> None:
     """Forget every word and text seen so far (benchmarks time detection from cold caches with it)."""
     for cached in (_grams_getter, _token_rows, _token_total):
         cached.cache_clear()
-    _MEMOS.clear()
+    MEMOS.clear()
 
 
 def _sum_rows(row_lists: list[Sequence[int]]) -> np.ndarray:
@@ -612,7 +612,7 @@ def detect_languages(texts: Iterable[str], candidates: Iterable[str] | None = No
     allowed = resolve_candidates(candidates)
     open_set = candidates is None
     texts = [require_str(t, "detect_languages") for t in texts]
-    memo = _memo(allowed, open_set)
+    memo = MEMOS((allowed, open_set))
     keys = [digits_as_zero(t) for t in texts]
     out = [memo.get(key) for key in keys]
     todo = {key: text for key, text, guess in zip(keys, texts, out) if guess is None}
@@ -636,18 +636,9 @@ def digits_as_zero(text: str) -> str:
 _DIGITS_AS_ZERO = str.maketrans("123456789", "000000000")
 _ANY_DIGIT = re.compile("[1-9]")
 
-#: Answers kept per set of allowed languages: (allowed, open_set) -> Memo of key -> guess.
-_MEMOS: dict[tuple[frozenset[str], bool], Memo] = {}
+#: Answers kept per set of allowed languages: ``MEMOS((allowed, open_set))`` maps key -> guess.
 MEMO_SIZE = 1 << 16
-
-
-def _memo(allowed: frozenset[str], open_set: bool) -> Memo:
-    memo = _MEMOS.get((allowed, open_set))
-    if memo is None:
-        if len(_MEMOS) >= 16:  # many candidate sets: keep memory bounded
-            _MEMOS.clear()
-        memo = _MEMOS[allowed, open_set] = Memo(MEMO_SIZE)
-    return memo
+MEMOS = Memos(MEMO_SIZE, settings=16)
 
 
 def _detect_batch(texts: list[str], allowed: frozenset[str], open_set: bool) -> list[LanguageGuess]:

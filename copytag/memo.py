@@ -62,3 +62,35 @@ class Memo:
 
     def __len__(self) -> int:
         return len(self._young) + len(self._old)
+
+
+class Memos:
+    """One :class:`Memo` per setting (a set of options, of allowed languages...), for at
+    most ``settings`` settings at once: past that, all are dropped and begin again.
+
+    >>> memos = Memos(size=4, settings=2)
+    >>> memos("a") is memos("a"), memos("a") is memos("b")
+    (True, False)
+    >>> memos(["unhashable"]) is memos(["unhashable"])  # a throwaway memo
+    False
+    """
+
+    __slots__ = ("size", "settings", "_by_key")
+
+    def __init__(self, size: int, settings: int = 8) -> None:
+        self.size, self.settings = size, settings
+        self._by_key: dict[Hashable, Memo] = {}
+
+    def __call__(self, key: Any) -> Memo:
+        try:
+            memo = self._by_key.get(key)
+        except TypeError:  # a setting that cannot be hashed has nothing to share a memo under
+            return Memo(self.size)
+        if memo is None:
+            if len(self._by_key) >= self.settings:
+                self._by_key.clear()
+            memo = self._by_key[key] = Memo(self.size)
+        return memo
+
+    def clear(self) -> None:
+        self._by_key.clear()

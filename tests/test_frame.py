@@ -94,18 +94,17 @@ def test_rows_from_the_memo_equal_fresh_tagging(creatives: pd.DataFrame, monkeyp
     """Copy seen in an earlier call comes from the row memo: the same values, in order, however
     small the memo (a memo of 1 row turns over on every text)."""
     from copytag import frame
+    from copytag.memo import Memos
 
     texts = creatives["ad_copy"].tolist()
     options = copytag.TagOptions(use_model=False)
-    frame._ROW_MEMOS.clear()
+    frame.ROW_MEMOS.clear()
     fresh = frame.tag_columns(texts, options)
     again = frame.tag_columns(texts[::-1] + texts, options)  # every text now comes from the memo
     assert again == {name: column[::-1] + column for name, column in fresh.items()}
-    frame._ROW_MEMOS.clear()
-    monkeypatch.setattr(frame, "ROW_MEMO_SIZE", 1)
+    monkeypatch.setattr(frame, "ROW_MEMOS", Memos(size=1))
     assert frame.tag_columns(texts, options) == fresh
-    assert len(frame._row_memo(options)) <= 2
-    frame._ROW_MEMOS.clear()
+    assert len(frame.ROW_MEMOS(options)) <= 2
 
 
 def test_an_empty_list_gives_empty_columns() -> None:

@@ -234,7 +234,7 @@ def test_batch_answers_copies_that_differ_in_digits_once_and_the_same() -> None:
     language.clear_caches()
     texts = DIGIT_TEXTS * 2 + [t.replace("1", "5") for t in DIGIT_TEXTS]
     assert detect_languages(texts) == [detect_language(t) for t in texts]
-    memo = language._MEMOS[language.resolve_candidates(None), True]
+    memo = language.MEMOS((language.resolve_candidates(None), True))
     assert len(memo) == len({language.digits_as_zero(t) for t in texts}) < len(set(texts))
 
 

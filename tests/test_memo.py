@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from copytag.memo import Memo, clear_all
+from copytag.memo import Memo, Memos, clear_all
 
 
 def test_recent_keys_stay_and_the_size_is_bounded() -> None:
@@ -62,3 +62,13 @@ def test_clear_all_empties_every_memo() -> None:
         memo.put("a", 1)
     clear_all()
     assert [len(m) for m in memos] == [0, 0]
+
+
+def test_memos_keep_one_memo_per_setting_for_a_bounded_number_of_settings() -> None:
+    memos = Memos(size=4, settings=2)
+    first = memos("a")
+    first.put("x", 1)
+    assert memos("a") is first and memos("b") is not first
+    memos("c")  # a third setting: every memo is dropped and begun again
+    assert memos("a") is not first and memos("a").get("x") is None
+    assert memos(["a list"]) is not memos(["a list"])  # cannot be hashed: a throwaway memo
