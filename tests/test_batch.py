@@ -244,15 +244,21 @@ def wait_for(condition, child: subprocess.Popen, seconds: float = 30) -> None:
         time.sleep(0.02)
 
 
-def test_a_tagger_failure_names_the_row_and_leaves_no_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture
+def fail_on_boom(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tagger fails (as a bug would) on the copy "boom", in this process."""
     real = copytag.frame.tag_many
 
-    def fail_on_boom(texts, **kwargs):
+    def tag_many(texts, **kwargs):
         if "boom" in texts:
             raise LookupError("no lexicon for this text")
         return real(texts, **kwargs)
 
-    monkeypatch.setattr(copytag.frame, "tag_many", fail_on_boom)
+    monkeypatch.setattr(copytag.frame, "tag_many", tag_many)
+
+
+@pytest.mark.usefixtures("fail_on_boom")
+def test_a_tagger_failure_names_the_row_and_leaves_no_output(tmp_path: Path) -> None:
     rows = [[str(i), "boom" if i == 7 else "Watch now"] for i in range(1, 10)]
     source = write_csv(tmp_path / "in.csv", ["id", "ad_copy"], rows)
     result = run(str(source), "-o", str(tmp_path / "out.csv"), "--chunk-size", "4")
@@ -466,21 +472,14 @@ def test_workers_get_only_copy_not_seen_and_the_columns_are_those_of_one_process
     assert sum(map(len, sent)) == len(set(texts))  # one chunk in flight: each copy is sent once
 
 
-def test_a_failure_on_an_executor_names_the_row_of_the_copy(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.usefixtures("fail_on_boom")
+def test_a_failure_on_an_executor_names_the_row_of_the_copy() -> None:
     from concurrent.futures import ThreadPoolExecutor
 
     from copytag.batch import tag_chunks
     from copytag.frame import TaggingError
     from copytag.tagger import TagOptions
 
-    real = copytag.frame.tag_many
-
-    def fail_on_boom(texts, **kwargs):
-        if "boom" in texts:
-            raise LookupError("no lexicon for this text")
-        return real(texts, **kwargs)
-
-    monkeypatch.setattr(copytag.frame, "tag_many", fail_on_boom)
     texts = ["Watch now", "Mira ya", "Watch now", "Mira ya", "Watch now", "Watch now", "Mira ya", "boom"]
     # the last chunk is rows 7 and 8; row 7's copy is known, so only "boom" is sent, with its number
     with ThreadPoolExecutor(2) as pool, pytest.raises(TaggingError, match="tagging row 8 failed with LookupError"):

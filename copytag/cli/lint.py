@@ -163,8 +163,9 @@ def _lint_one_batch(batch: list[tuple[Any, str, str | None]], options: dict[str,
     from ..lint.engine import lint_batch, make_plan
 
     try:
-        by_market = {market: make_plan(market=market or default_market, **options) for market in dict.fromkeys(m for _, _, m in batch)}
-        plans = [by_market[market] for _, _, market in batch]
+        markets = [market for _, _, market in batch]
+        by_market = {m: make_plan(market=m or default_market, **options) for m in dict.fromkeys(markets)}
+        plans = [by_market[m] for m in markets]
         findings = lint_batch([text for _, text, _ in batch], plans)
     except LookupError as exc:
         where = f"{batch[0][0].label()} to {batch[-1][0].label()}"

@@ -131,9 +131,7 @@ def lint_batch(texts: Sequence[str], plans: Sequence[Plan]) -> list[list[Finding
     languages = {p.language for p in plans}
     if len(languages) > 1:
         raise ValueError(f"one batch is tagged with one language setting, got {sorted(map(str, languages))}")
-    known = [_FINDINGS.get((text, id(plan))) for text, plan in zip(texts, plans)]
-    # a memo entry holds its plan, so the plan is alive and its id is still its own
-    found = [entry[1] if entry is not None and entry[0] is plan else None for entry, plan in zip(known, plans)]
+    found = [_remembered(text, plan) for text, plan in zip(texts, plans)]
     todo = list(dict.fromkeys(text for text, findings in zip(texts, found) if findings is None))
     if todo:
         tagged = _tags_of(todo, plans[0].language)
@@ -149,8 +147,8 @@ def _findings(tags: CopyTags, plan: Plan) -> tuple[Finding, ...]:
     The rules that do not read the market are run once per copy for all markets
     (under the plan's ``base``); only the market's own rules run per market.
     """
-    entry = _FINDINGS.get((tags.text, id(plan)))
-    if entry is None or entry[0] is not plan:
+    findings = _remembered(tags.text, plan)
+    if findings is None:
         if plan.base is None:
             findings = lint_tags(tags, plan)
         else:
@@ -159,9 +157,19 @@ def _findings(tags: CopyTags, plan: Plan) -> tuple[Finding, ...]:
             findings += [f for rule, run in plan.market_checks for f in run(ctx, rule)]
             if len(findings) > 1:
                 findings.sort(key=_text_order)
-        entry = (plan, tuple(findings))
-        _FINDINGS.put((tags.text, id(plan)), entry)
-    return entry[1]
+        findings = tuple(findings)
+        _FINDINGS.put((tags.text, id(plan)), (plan, findings))
+    return findings
+
+
+def _remembered(text: str, plan: Plan) -> tuple[Finding, ...] | None:
+    """The findings of ``plan`` on ``text`` if the memo has them.
+
+    An entry holds its plan, so that plan is alive and its id is still its own:
+    an entry under the same id for another plan is not this plan's.
+    """
+    entry = _FINDINGS.get((text, id(plan)))
+    return entry[1] if entry is not None and entry[0] is plan else None
 
 
 #: Findings of recently linted (text, plan) pairs: ``(text, id(plan)) -> (plan, findings)``.
