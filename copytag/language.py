@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import struct
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -96,9 +97,17 @@ def unpack(packed: np.ndarray) -> list[str]:
     return packed.tobytes().decode("utf-8").split("\n")
 
 
+#: Model rows are passed around packed, as machine-size integers (``bytes`` of
+#: ``_ROW``): a word's rows are one ``bytes`` object, a text's rows their join, read by
+#: numpy without converting a Python int per row.
+_ROW = struct.Struct("n")
+_ROW_DTYPE = np.dtype(np.intp)
+_ZERO_ROW = _ROW.pack(0)
+
+
 @dataclass(frozen=True)
 class _LatinModel:
-    index: dict[str, int]  # n-gram -> row of weights; row 0 is all zeros
+    gram_rows: dict[str, bytes]  # n-gram -> its row of weights, packed; row 0 is all zeros
     word_index: dict[str, int]  # listed word -> row of weights
     weights: np.ndarray  # (rows, languages) evidence per feature
     bias: np.ndarray  # (languages,) the classifier's intercepts
@@ -117,11 +126,13 @@ def _latin_model() -> _LatinModel:
         bias = data["bias"].astype(np.float64)
         languages = tuple(data["languages"].tolist())
     word_w = WORD_WEIGHT * (np.maximum(zipf, WORD_FLOOR) - WORD_FLOOR)
-    index = {g: i + 1 for i, g in enumerate(grams)}
+    packed = np.arange(1 + len(grams), dtype=_ROW_DTYPE).tobytes()
+    size = _ROW.size
+    gram_rows = dict(zip(grams, (packed[i : i + size] for i in range(size, len(packed), size))))
     word_index = {w: len(grams) + 1 + i for i, w in enumerate(words)}
     zero = np.zeros((1, len(languages)), dtype=np.float32)
     weights = np.vstack([zero, gram_w, word_w]).astype(np.float32)
-    return _LatinModel(index, word_index, weights, bias, languages)
+    return _LatinModel(gram_rows, word_index, weights, bias, languages)
 
 
 @lru_cache(maxsize=1)
@@ -285,25 +296,23 @@ def latin_tokens(text: str) -> list[str]:
     return tokens
 
 
-def latin_rows(tokens: Sequence[str]) -> list[int]:
-    """The model rows of ``tokens``: the n-grams of each space-padded word, and each listed word.
+def latin_rows(tokens: Sequence[str]) -> bytes:
+    """The model rows of ``tokens``, packed: the n-grams of each space-padded word, and each listed word.
 
-    Unknown n-grams and words map to row 0, which is all zeros.
+    Unknown n-grams and words map to row 0, which is all zeros. (Those rows stay: numpy's
+    segmented sum does not add rows strictly one after another, so the rows a segment
+    holds, zeros included, decide how its sum rounds.)
     """
-    rows: list[int] = []
-    for token in tokens:
-        rows.extend(_token_rows(token))
-    return rows
+    return b"".join(map(_token_rows, tokens))
 
 
 @lru_cache(maxsize=1 << 16)
-def _token_rows(token: str) -> tuple[int, ...]:
-    """The model rows of one word (cached: ad copy repeats its words)."""
+def _token_rows(token: str) -> bytes:
+    """The model rows of one word, packed (cached: ad copy repeats its words)."""
     model = _latin_model()
     padded = f" {token} "
-    rows = list(map(model.index.get, _grams_getter(len(padded))(padded), repeat(0)))
-    rows.append(model.word_index.get(token, 0))
-    return tuple(rows)
+    rows = b"".join(map(model.gram_rows.get, _grams_getter(len(padded))(padded), repeat(_ZERO_ROW)))
+    return rows + _ROW.pack(model.word_index.get(token, 0))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -319,17 +328,20 @@ def clear_caches() -> None:
     MEMOS.clear()
 
 
-def _sum_rows(row_lists: list[Sequence[int]]) -> np.ndarray:
-    """Summed weights of each list of rows, (len(row_lists), languages), one gather for all.
+def _sum_rows(row_lists: list[bytes]) -> np.ndarray:
+    """Summed weights of each text's packed rows, (len(row_lists), languages), one gather for all.
 
-    Text by text or in a batch the arithmetic is the same, and so are the answers.
+    Each text's sum starts from the zero row (so that no segment is empty) and adds its rows
+    in order: text by text or in a batch the arithmetic is the same, and so are the answers.
     """
-    rows: list[int] = []
     starts = []
-    for row_list in row_lists:
-        starts.append(len(rows))
-        rows.append(0)  # every text has a row, so no segment is empty
-        rows.extend(row_list)
+    parts = []
+    size = 0
+    for rows in row_lists:
+        starts.append(size)
+        parts += (_ZERO_ROW, rows)
+        size += 1 + len(rows) // _ROW.size
+    rows = np.frombuffer(b"".join(parts), _ROW_DTYPE)
     return np.add.reduceat(_latin_model().weights.take(rows, axis=0), starts, axis=0)
 
 
@@ -337,9 +349,7 @@ def _text_total(tokens: Sequence[str]) -> list[float]:
     """The summed weights of the words of one text, per language (:func:`_sum_rows` of one text)."""
     if len(tokens) == 1:
         return _token_total(tokens[0])
-    rows = [0]
-    for token in tokens:
-        rows += _token_rows(token)
+    rows = np.frombuffer(_ZERO_ROW + latin_rows(tokens), _ROW_DTYPE)
     return np.add.reduceat(_latin_model().weights.take(rows, axis=0), _FIRST, axis=0)[0].tolist()
 
 
