@@ -45,9 +45,16 @@ from .types import LanguageGuess
 WORD_PATTERN = r"[^\W\d_]+(?:'[^\W\d_]+)*"
 
 _WORD_RE = re.compile(WORD_PATTERN)
-_LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]")
-_NOT_LATIN_RE = re.compile(r"[^A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]")
+_LATIN_LETTERS = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
+_LATIN_RE = re.compile(f"[{_LATIN_LETTERS}]")
 _SCRIPT_RES = {name: re.compile(f"[{body}]") for name, body in langdata.SCRIPT_RANGES.items()}
+#: The scripts counted by name, Latin first: which one a text's first letter is in
+#: (``lastindex`` of a match names it), and a character outside each of them.
+_SCRIPT_NAMES = ("latin", *langdata.SCRIPT_RANGES)
+_FIRST_SCRIPT_RE = re.compile("|".join(f"([{body}])" for body in (_LATIN_LETTERS, *langdata.SCRIPT_RANGES.values())))
+_OUTSIDE_SCRIPT_RES = {
+    name: re.compile(f"[^{body}]") for name, body in zip(_SCRIPT_NAMES, (_LATIN_LETTERS, *langdata.SCRIPT_RANGES.values()))
+}
 _CAMEL_RE = re.compile(r"\b[a-z]*[A-Z]?[a-z]+[A-Z][A-Za-z]*\b")
 _LINK_RE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+|[@#][^\s#@]+")
 _BRAND_RE = re.compile(
@@ -256,13 +263,18 @@ def count_scripts(text: str) -> dict[str, int]:
     letters = "".join(filter(str.isalpha, text))
     if not letters:
         return {}
-    if letters.isascii() or not _NOT_LATIN_RE.search(letters):
+    if letters.isascii() or not _OUTSIDE_SCRIPT_RES["latin"].search(letters):
         return {"latin": len(letters)}
+    weights = langdata.SCRIPT_WEIGHTS
+    first = _FIRST_SCRIPT_RE.match(letters)
+    if first:
+        script = _SCRIPT_NAMES[first.lastindex - 1]
+        if not _OUTSIDE_SCRIPT_RES[script].search(letters):  # most copy: every letter in one script
+            return {script: len(letters) * weights.get(script, langdata.OTHER_SCRIPT_WEIGHT)}
     counts = {"latin": len(_LATIN_RE.findall(letters))}
     for name, pattern in _SCRIPT_RES.items():
         counts[name] = len(pattern.findall(letters))
     counts["other"] = len(letters) - sum(counts.values())
-    weights = langdata.SCRIPT_WEIGHTS
     return {k: v * weights.get(k, langdata.OTHER_SCRIPT_WEIGHT) for k, v in counts.items() if v > 0}
 
 
