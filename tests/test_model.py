@@ -196,3 +196,18 @@ def test_rows_that_name_their_split_keep_it_and_share_no_group():
     assert all(e.split == named[e.id]["split"] for e in examples if e.id in named)
     groups_elsewhere = {e.group for e in examples if e.id not in named}
     assert not {r["group"] for r in named.values()} & groups_elsewhere
+
+
+def test_rows_added_for_training_are_not_near_copies_of_test_rows():
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from add_rows import NEAR, similarity, trigrams
+
+    from copytag.model.corpus import default_data_dir, read_rows
+
+    test_rows: dict[str, list[set[str]]] = {}
+    for e in load_corpus():
+        if e.split == "test":
+            test_rows.setdefault(e.language, []).append(trigrams(e.text))
+    added = [r for r in read_rows(default_data_dir()) if "split" in r]
+    close = [r["id"] for r in added if any(similarity(trigrams(r["text"]), g) >= NEAR for g in test_rows.get(r["language"], ()))]
+    assert len(added) > 4000 and close == []

@@ -2,6 +2,6 @@
 """SHA-256 digests of the shipped classifier files: loading refuses files that differ."""
 
 SHA256 = {
-    "classifier.json": "99446a9dfc3f93c12697022773bee47008d4863eb9f01edb6a0b9074958ff51d",
-    "classifier.npz": "461c603d6ca8470035da1a645101fd410d48093ece41345211d4d76370ce095a",
+    "classifier.json": "d758d3545c55ba348cc7b905535cf9889cfcacb8e3502c184b762099dd1c111d",
+    "classifier.npz": "ebb3fc6399d5f4c120412cf86858709f5798b0101e10927eebc3fac9a8795517",
 }

@@ -22,11 +22,14 @@ typos, questions without a question mark and spelled-out numbers.
 labelled for the project following the tagging guide (see
 `models/data/DATASHEET.md`). Split by concept (near-duplicate families, and
 groups across languages that share a digit/symbol skeleton) in
-`models/data/split.tsv` (`scripts/make_split.py`); rows written later for
-training only (ids `<lang>-aNNN`: paraphrased and inflected calls to action,
-unmarked questions, spelled-out numbers, narrative hard negatives, none close
-to a valid or test row) are always in *train*. The model is fitted on
-*train*; C, calibration and thresholds are chosen on *valid*; every figure
+`models/data/split.tsv` (`scripts/make_split.py`). Rows written later keep
+the split they name: ids `<lang>-aNNN` (paraphrased and inflected calls to
+action, unmarked questions, spelled-out numbers, narrative hard negatives)
+are in *train*; ids `<lang>-bNNN` (200 more per language, written without
+seeing the corpus) were dealt by concept, 35% to *valid* and the rest to
+*train*, by `scripts/add_rows.py`, which drops any row close to a valid or
+test row. The *test* split is the same as before they were added. The model
+is fitted on *train*; C, calibration and thresholds are chosen on *valid*; every figure
 below is on *test*, never seen in training or tuning.
 
 ## Features
