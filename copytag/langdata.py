@@ -37,6 +37,7 @@ LANGDETECT_CODES: dict[str, str] = {"zh-cn": "zh-Hans", "zh-tw": "zh-Hant"}
 
 #: Short-drama apps and platforms whose names say nothing about the copy's language.
 #: Matched case-insensitively as whole words; CamelCase words are dropped as brands anyway.
+#: ASCII only: text without ASCII letters is not searched for them.
 BRANDS: tuple[str, ...] = (
     "ReelShort", "DramaBox", "ShortMax", "DramaWave", "GoodShort", "FlexTV", "MoboReels",
     "NetShort", "TopShort", "ShortTV", "StardustTV", "FlickReels", "DramaShorts", "Kalos TV",

@@ -69,6 +69,9 @@ _BRAND_TRIGGERS = frozenset(w for b in langdata.BRANDS for w in b.lower().split(
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "´": "'", "İ": "i"})
 _APOSTROPHE_RE = re.compile("[’ʼ`´İ]")  # what _APOSTROPHES changes: most text has none
 _CAMEL_HINT_RE = re.compile("[a-z][A-Z]")  # in every CamelCase word: most text has none
+#: What may lower-case to a brand word's letters, which are ASCII: ASCII letters and the
+#: Kelvin sign (and "İ", which cleaning replaces first). Text without them holds no brand.
+_MAY_HOLD_BRAND_RE = re.compile("[A-Za-z\u212a]")
 #: Bytes of the ASCII characters that are not letters (for counting the letters of ASCII text).
 _ASCII_NOT_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
 _LATIN_SET = frozenset(langdata.LATIN)
@@ -235,6 +238,13 @@ def clean_text(text: str) -> str:
     >>> clean_text("GET IT ON Google Play: Regardez DramaBox #drama").split()
     [':', 'Regardez']
     """
+    return _clean(text)[0]
+
+
+def _clean(text: str) -> tuple[str, list[str] | None]:
+    """:func:`clean_text`, and the words of the cleaned text lower-cased when the brand
+    check found them on the way (None otherwise): the Latin model reads the same words.
+    """
     text = text[: langdata.MAX_CHARS]
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
@@ -242,11 +252,16 @@ def clean_text(text: str) -> str:
         text = text.translate(_APOSTROPHES)
     if "#" in text or "@" in text or "www" in text or "://" in text:
         text = _LINK_RE.sub(" ", text)
-    if not _BRAND_TRIGGERS.isdisjoint(_WORD_RE.findall(text.lower())):
-        text = _BRAND_RE.sub(" ", text)
+    words = None
+    if _MAY_HOLD_BRAND_RE.search(text):
+        words = _WORD_RE.findall(text.lower())
+        if not _BRAND_TRIGGERS.isdisjoint(words):
+            text = _BRAND_RE.sub(" ", text)
+            words = None
     if _CAMEL_HINT_RE.search(text):
         text = _CAMEL_RE.sub(" ", text)
-    return text
+        words = None
+    return text, words
 
 
 def count_scripts(text: str) -> dict[str, int]:
@@ -292,14 +307,15 @@ def _grams_getter(size: int) -> Callable[[str], tuple[str, ...]]:
     return itemgetter(*(slice(i, i + n) for n in range(1, 6) for i in range(size - n + 1)))
 
 
-def latin_tokens(text: str) -> list[str]:
+def latin_tokens(text: str, words: list[str] | None = None) -> list[str]:
     """Lower-cased Latin-script words of ``text``; a word with an apostrophe that no
     language lists is split at it (French and Italian elision: "l'application").
+    ``words``, when given, are the words of ``text`` lower-cased, already found.
 
     >>> latin_tokens("Télécharger l'application, don't stop 下載")
     ['télécharger', 'l', 'application', "don't", 'stop']
     """
-    tokens = _WORD_RE.findall(text.lower())
+    tokens = _WORD_RE.findall(text.lower()) if words is None else words
     if not text.isascii():
         tokens = [t for t in tokens if _LATIN_RE.match(t)]
     if "'" in text:
@@ -407,8 +423,10 @@ def _pick_many(token_lists: list[list[str]], allowed: frozenset[str]) -> tuple[l
     return codes, [prob for _, prob in picks]
 
 
-def _decide_latin(text: str, allowed: frozenset[str]) -> tuple[str, float, list[str]]:
-    tokens = latin_tokens(text)
+def _decide_latin(
+    text: str, allowed: frozenset[str], words: list[str] | None = None
+) -> tuple[str, float, list[str]]:
+    tokens = latin_tokens(text, words)
     code, prob = _pick(_text_total(tokens), _language_mask(allowed), len(tokens))
     return _settle_hinglish(_settle_malay(code, tokens, allowed), tokens, allowed), prob, tokens
 
@@ -666,11 +684,11 @@ MEMOS = Memos(MEMO_SIZE, settings=16)
 def _detect_batch(texts: list[str], allowed: frozenset[str], open_set: bool) -> list[LanguageGuess]:
     """:func:`_detect` for each of ``texts``, the Latin model summed for all at once."""
     prepared = [_prepare(t) for t in texts]
-    latin = [i for i, (_, scripts) in enumerate(prepared) if _leads_with_latin(scripts, allowed)]
-    tokens = [latin_tokens(prepared[i][0]) for i in latin]
+    latin = [i for i, (_, scripts, _) in enumerate(prepared) if _leads_with_latin(scripts, allowed)]
+    tokens = [latin_tokens(prepared[i][0], prepared[i][2]) for i in latin]
     picks = dict(zip(latin, zip(*_pick_many(tokens, allowed), tokens)))
     out = []
-    for i, (cleaned, scripts) in enumerate(prepared):
+    for i, (cleaned, scripts, _) in enumerate(prepared):
         if not scripts:
             out.append(_UND)
         elif i in picks:
@@ -683,22 +701,23 @@ def _detect_batch(texts: list[str], allowed: frozenset[str], open_set: bool) -> 
 _UND = LanguageGuess("und", 1.0)
 
 
-def _prepare(text: str) -> tuple[str, dict[str, int]]:
-    """(cleaned text, weighted letters per script); the raw text when cleaning left no letters."""
-    cleaned = clean_text(text)
+def _prepare(text: str) -> tuple[str, dict[str, int], list[str] | None]:
+    """(cleaned text, weighted letters per script, its lower-cased words if known: see
+    :func:`_clean`); the raw text when cleaning left no letters."""
+    cleaned, words = _clean(text)
     scripts = count_scripts(cleaned)
     if not scripts:
-        cleaned = unicodedata.normalize("NFC", text[: langdata.MAX_CHARS])
+        cleaned, words = unicodedata.normalize("NFC", text[: langdata.MAX_CHARS]), None
         scripts = count_scripts(cleaned)
-    return cleaned, _merge_han(scripts)
+    return cleaned, _merge_han(scripts), words
 
 
 def _detect(text: str, allowed: frozenset[str], open_set: bool) -> LanguageGuess:
-    cleaned, scripts = _prepare(text)
+    cleaned, scripts, words = _prepare(text)
     if not scripts:
         return _UND
     if _leads_with_latin(scripts, allowed):
-        return _finish_latin(cleaned, scripts, _decide_latin(cleaned, allowed), open_set)
+        return _finish_latin(cleaned, scripts, _decide_latin(cleaned, allowed, words), open_set)
     return decide(cleaned, scripts, allowed, open_set)
 
 
