@@ -201,16 +201,23 @@ _HINGLISH = langdata.HINGLISH_WORDS | langdata.HINGLISH_VERBS
 
 
 @lru_cache(maxsize=1)
-def _han_model() -> tuple[dict[str, int], list[float], list[float], tuple[float, float]]:
-    """The Japanese/Chinese Han model: gram -> row, the rows' log-probabilities in ja and
-    in zh (plain floats: they are read one at a time), and the (ja, zh) floors."""
+def _han_model() -> tuple[dict[str, float], dict[str, float], tuple[float, float]]:
+    """The Japanese/Chinese Han model: gram -> log-probability in ja, gram -> in zh (plain
+    floats: they are read one at a time), and the (ja, zh) floors."""
     with files("copytag._models").joinpath("language_han.npz").open("rb") as fh:
         data = np.load(fh, allow_pickle=False)
         grams = unpack(data["grams"])
         logp = -data["gram_logp"].astype(np.float64) / 100
     floor = logp.min(axis=0) - 2.0  # a gram a language's list lacks is rarer than its rarest
-    index = {g: i for i, g in enumerate(grams)}
-    return index, logp[:, 0].tolist(), logp[:, 1].tolist(), (float(floor[0]), float(floor[1]))
+    ja, zh = dict(zip(grams, logp[:, 0].tolist())), dict(zip(grams, logp[:, 1].tolist()))
+    return ja, zh, (float(floor[0]), float(floor[1]))
+
+
+@lru_cache(maxsize=1)
+def _han_prior() -> float:
+    """The weighted log prior odds of Japanese against Chinese (either script)."""
+    priors = _priors()
+    return HAN_PRIOR_WEIGHT * (priors["ja"] - math.log(math.exp(priors["zh-Hant"]) + math.exp(priors["zh-Hans"])))
 
 
 @lru_cache(maxsize=1)
@@ -435,7 +442,10 @@ def _decide_latin(
 
 
 def _han_runs(text: str) -> list[str]:
-    return re.findall(f"[{langdata.SCRIPT_RANGES['han']}]+", text)
+    return _HAN_RUN_RE.findall(text)
+
+
+_HAN_RUN_RE = re.compile(f"[{langdata.SCRIPT_RANGES['han']}]+")
 
 
 def _decide_han(text: str, allowed: frozenset[str]) -> tuple[str, float]:
@@ -451,16 +461,15 @@ def _decide_han(text: str, allowed: frozenset[str]) -> tuple[str, float]:
 
 def _japanese_probability(runs: list[str]) -> float:
     """P(ja) against Chinese from character and bigram frequencies (Chinese read through Simplified)."""
-    index, ja_logp, zh_logp, (ja_floor, zh_floor) = _han_model()
+    ja_logp, zh_logp, (ja_floor, zh_floor) = _han_model()
     to_simp = _chinese_tables()[2]
     ja = zh = 0.0
     for run in runs:
-        simp = "".join(to_simp.get(ch, ch) for ch in run)
-        for grams_ja, grams_zh in ((list(run), list(simp)), (_bigrams(run), _bigrams(simp))):
-            ja += sum([ja_logp[index[g]] if g in index else ja_floor for g in grams_ja])
-            zh += sum([zh_logp[index[g]] if g in index else zh_floor for g in grams_zh])
-    priors = _priors()
-    diff = (ja - zh) + HAN_PRIOR_WEIGHT * (priors["ja"] - math.log(math.exp(priors["zh-Hant"]) + math.exp(priors["zh-Hans"])))
+        simp = "".join(map(to_simp.get, run, run))
+        for grams_ja, grams_zh in ((run, simp), (_bigrams(run), _bigrams(simp))):
+            ja += sum(map(ja_logp.get, grams_ja, repeat(ja_floor)))
+            zh += sum(map(zh_logp.get, grams_zh, repeat(zh_floor)))
+    diff = (ja - zh) + _han_prior()
     return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, diff / 2))))
 
 
@@ -634,6 +643,8 @@ def detect_language(text: str, candidates: Iterable[str] | None = None) -> Langu
     >>> detect_language("7일 무료 체험").code, detect_language("今すぐ視聴").code
     ('ko', 'ja')
     """
+    if candidates is None and isinstance(text, str):  # the usual call, without the checks
+        return _detect(text, _ALL_LANGUAGES, True)
     require_str(text, "detect_language")
     return _detect(text, resolve_candidates(candidates), candidates is None)
 
