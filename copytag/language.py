@@ -45,16 +45,15 @@ from .types import LanguageGuess
 WORD_PATTERN = r"[^\W\d_]+(?:'[^\W\d_]+)*"
 
 _WORD_RE = re.compile(WORD_PATTERN)
-_LATIN_LETTERS = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
-_LATIN_RE = re.compile(f"[{_LATIN_LETTERS}]")
-_SCRIPT_RES = {name: re.compile(f"[{body}]") for name, body in langdata.SCRIPT_RANGES.items()}
-#: The scripts counted by name, Latin first: which one a text's first letter is in
-#: (``lastindex`` of a match names it), and a character outside each of them.
-_SCRIPT_NAMES = ("latin", *langdata.SCRIPT_RANGES)
-_FIRST_SCRIPT_RE = re.compile("|".join(f"([{body}])" for body in (_LATIN_LETTERS, *langdata.SCRIPT_RANGES.values())))
-_OUTSIDE_SCRIPT_RES = {
-    name: re.compile(f"[^{body}]") for name, body in zip(_SCRIPT_NAMES, (_LATIN_LETTERS, *langdata.SCRIPT_RANGES.values()))
-}
+#: The scripts counted by name, Latin first, and their letters (regex class bodies).
+_SCRIPT_BODIES = {"latin": "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff", **langdata.SCRIPT_RANGES}
+_SCRIPT_NAMES = tuple(_SCRIPT_BODIES)
+_SCRIPT_RES = {name: re.compile(f"[{body}]") for name, body in _SCRIPT_BODIES.items()}
+_OUTSIDE_SCRIPT_RES = {name: re.compile(f"[^{body}]") for name, body in _SCRIPT_BODIES.items()}
+#: Which script a text's first letter is in: ``lastindex`` of a match names it.
+_FIRST_SCRIPT_RE = re.compile("|".join(f"([{body}])" for body in _SCRIPT_BODIES.values()))
+_LATIN_RE = _SCRIPT_RES["latin"]
+_HAN_RUN_RE = re.compile(f"[{langdata.SCRIPT_RANGES['han']}]+")
 _CAMEL_RE = re.compile(r"\b[a-z]*[A-Z]?[a-z]+[A-Z][A-Za-z]*\b")
 _LINK_RE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+|[@#][^\s#@]+")
 _BRAND_RE = re.compile(
@@ -285,7 +284,7 @@ def count_scripts(text: str) -> dict[str, int]:
     letters = "".join(filter(str.isalpha, text))
     if not letters:
         return {}
-    if letters.isascii() or not _OUTSIDE_SCRIPT_RES["latin"].search(letters):
+    if letters.isascii():
         return {"latin": len(letters)}
     weights = langdata.SCRIPT_WEIGHTS
     first = _FIRST_SCRIPT_RE.match(letters)
@@ -293,9 +292,7 @@ def count_scripts(text: str) -> dict[str, int]:
         script = _SCRIPT_NAMES[first.lastindex - 1]
         if not _OUTSIDE_SCRIPT_RES[script].search(letters):  # most copy: every letter in one script
             return {script: len(letters) * weights.get(script, langdata.OTHER_SCRIPT_WEIGHT)}
-    counts = {"latin": len(_LATIN_RE.findall(letters))}
-    for name, pattern in _SCRIPT_RES.items():
-        counts[name] = len(pattern.findall(letters))
+    counts = {name: len(pattern.findall(letters)) for name, pattern in _SCRIPT_RES.items()}
     counts["other"] = len(letters) - sum(counts.values())
     return {k: v * weights.get(k, langdata.OTHER_SCRIPT_WEIGHT) for k, v in counts.items() if v > 0}
 
@@ -443,9 +440,6 @@ def _decide_latin(
 
 def _han_runs(text: str) -> list[str]:
     return _HAN_RUN_RE.findall(text)
-
-
-_HAN_RUN_RE = re.compile(f"[{langdata.SCRIPT_RANGES['han']}]+")
 
 
 def _decide_han(text: str, allowed: frozenset[str]) -> tuple[str, float]:
