@@ -22,14 +22,15 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from copytag.model.corpus import load_corpus, read_rows
+from copytag.types import ACTIONS, TONES
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_split import CORPUS, concepts_of  # noqa: E402
 
 NEAR = 0.6
 VALID_SHARE = 0.35
 SEED = "copytag-new-rows-1"
-ACTIONS = {"download", "watch", "click", "obtain", "trial", "continue"}
-TONES = {"emoji", "exclamation", "question", "figure", "label", "other"}
 KEYS = ("id", "text", "language", "actions", "tones", "group", "split")
 
 
@@ -53,24 +54,21 @@ def problems(row: dict) -> list[str]:
     out = [f"missing {k}" for k in KEYS[:-1] if k not in row]
     if out:
         return out
-    if set(row["actions"]) - ACTIONS:
-        out.append(f"unknown actions {sorted(set(row['actions']) - ACTIONS)}")
-    if set(row["tones"]) - TONES:
-        out.append(f"unknown tones {sorted(set(row['tones']) - TONES)}")
+    for field, known in (("actions", ACTIONS), ("tones", TONES)):
+        unknown = sorted(set(row[field]) - set(known))
+        if unknown:
+            out.append(f"unknown {field} {unknown}")
     if ("other" in row["tones"]) == bool(set(row["tones"]) - {"other"}):
         out.append("'other' must be there exactly when no other tone is")
     return out
 
 
-def held_out(corpus: Path) -> dict[str, list[tuple[str, set[str]]]]:
-    """(id, 3-grams) of every valid and test row, by language."""
-    split = dict(line.split("\t") for line in (corpus.parent / "split.tsv").read_text(encoding="utf-8").split("\n")[2:] if line)
-    out: dict[str, list[tuple[str, set[str]]]] = {}
-    for path in sorted(corpus.glob("*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            row = json.loads(line)
-            if split.get(row["id"]) in ("valid", "test"):
-                out.setdefault(row["language"], []).append((row["id"], trigrams(row["text"])))
+def held_out() -> dict[str, list[set[str]]]:
+    """3-grams of every valid and test row, by language."""
+    out: dict[str, list[set[str]]] = {}
+    for e in load_corpus(CORPUS.parent):
+        if e.split in ("valid", "test"):
+            out.setdefault(e.language, []).append(trigrams(e.text))
     return out
 
 
@@ -91,8 +89,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("new_dir", type=Path)
     parser.add_argument("--dry-run", action="store_true", help="report, write nothing")
     args = parser.parse_args(argv)
-    held = held_out(CORPUS)
-    known = {json.loads(line)["id"] for p in CORPUS.glob("*.jsonl") for line in p.read_text(encoding="utf-8").splitlines()}
+    held = held_out()
+    known = {r["id"] for r in read_rows(CORPUS.parent)}
     files = {path: [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
              for path in sorted(args.new_dir.glob("*.jsonl"))}
     bad = 0
@@ -106,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{bad} rows have problems: nothing written")
         return 1
     for path, rows in files.items():
-        kept = [r for r in rows if all(similarity(trigrams(r["text"]), g) < NEAR for _, g in held.get(r["language"], ()))]
+        kept = [r for r in rows if all(similarity(trigrams(r["text"]), g) < NEAR for g in held.get(r["language"], ()))]
         by_language: dict[str, list[dict]] = {}
         for row in kept:
             by_language.setdefault(row["language"], []).append(row)
