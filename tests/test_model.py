@@ -211,3 +211,25 @@ def test_rows_added_for_training_are_not_near_copies_of_test_rows():
     added = [r for r in read_rows(default_data_dir()) if "split" in r]
     close = [r["id"] for r in added if any(similarity(trigrams(r["text"]), g) >= NEAR for g in test_rows.get(r["language"], ()))]
     assert len(added) > 4000 and close == []
+
+
+def test_datasheet_counts_match_the_corpus():
+    """The datasheet's tables (one row per language and per split) count what the corpus holds."""
+    from collections import Counter
+
+    sheet = (ROOT / "models" / "data" / "DATASHEET.md").read_text(encoding="utf-8").splitlines()
+    header = next(line for line in sheet if line.startswith("| split | rows |"))
+    labels = [c.strip() for c in header.strip("|").split("|")][2:]
+    examples = load_corpus()
+
+    def row(name: str, rows: list, with_splits: bool) -> str:
+        counts = Counter(label for e in rows for label in e.actions | e.tones)
+        splits = Counter(e.split for e in rows)
+        size = f"{len(rows)} ({splits['train']} / {splits['valid']} / {splits['test']})" if with_splits else str(len(rows))
+        return "| " + " | ".join([name, size, *(str(counts[label]) for label in labels)]) + " |"
+
+    languages = sorted({e.language for e in examples})
+    expected = [row(lang, [e for e in examples if e.language == lang], True) for lang in languages]
+    expected.append(row("all", examples, True))
+    expected += [row(s, [e for e in examples if e.split == s], False) for s in ("train", "valid", "test")]
+    assert [line for line in expected if line not in sheet] == []
