@@ -106,9 +106,8 @@ def unpack(packed: np.ndarray) -> list[str]:
     return packed.tobytes().decode("utf-8").split("\n")
 
 
-#: Model rows are passed around packed, as machine-size integers (``bytes`` of
-#: ``_ROW``): a word's rows are one ``bytes`` object, a text's rows their join, read by
-#: numpy without converting a Python int per row.
+#: A word's n-gram rows are passed around packed, as machine-size integers (``bytes`` of
+#: ``_ROW``), and read by numpy without converting a Python int per row.
 _ROW = struct.Struct("n")
 _ROW_DTYPE = np.dtype(np.intp)
 _ZERO_ROW = _ROW.pack(0)
@@ -116,32 +115,59 @@ _ZERO_ROW = _ROW.pack(0)
 
 @dataclass(frozen=True)
 class _LatinModel:
-    gram_rows: dict[str, bytes]  # n-gram -> its row of weights, packed; row 0 is all zeros
-    word_index: dict[str, int]  # listed word -> row of weights
-    weights: np.ndarray  # (rows, languages) evidence per feature
+    gram_rows: dict[str, bytes]  # n-gram -> its row of ``gram_weights``, packed; row 0 is all zeros
+    gram_weights: np.ndarray  # (1 + n-grams, languages) int32 multiples of ``gram_scale``
+    gram_scale: float
+    word_index: dict[str, int]  # listed word -> its row of ``word_weights`` and ``word_scores``
+    word_weights: np.ndarray  # (words, languages) word-level evidence (Zipf frequency)
+    word_scores: np.ndarray  # (words, languages) a listed word's whole evidence (n-grams and word)
     bias: np.ndarray  # (languages,) the classifier's intercepts
     languages: tuple[str, ...]
+
+
+def word_gram_sums(grams: Sequence[str], gram_weight: np.ndarray, words: Sequence[str]) -> np.ndarray:
+    """The summed n-gram weights of each of ``words`` (int32, exact): the Latin model's
+    n-gram evidence for a listed word, worked out once when the model is built and shipped
+    in ``language_latin_words.npz`` (an unlisted word's is summed when it is read).
+
+    >>> word_gram_sums(["a", " a", "b"], np.array([[1, 0], [2, 5], [7, 7]], np.int16), ["a", "ab"]).tolist()
+    [[3, 5], [10, 12]]
+    """
+    index = {g: i + 1 for i, g in enumerate(grams)}
+    table = np.vstack([np.zeros((1, gram_weight.shape[1]), np.int32), gram_weight.astype(np.int32)])
+    rows: list[int] = []
+    starts = []
+    for word in words:
+        padded = f" {word} "
+        starts.append(len(rows))
+        rows += map(index.get, _grams_getter(len(padded))(padded), repeat(0))
+    return np.add.reduceat(table[np.array(rows, dtype=np.intp)], starts, axis=0).astype(np.int32)
 
 
 @lru_cache(maxsize=1)
 def _latin_model() -> _LatinModel:
     """Load the Latin-script model shipped in ``copytag._models`` (once)."""
-    with files("copytag._models").joinpath("language_latin.npz").open("rb") as fh:
+    models = files("copytag._models")
+    with models.joinpath("language_latin.npz").open("rb") as fh:
         data = np.load(fh, allow_pickle=False)
         grams = unpack(data["grams"])
         words = unpack(data["words"])
-        gram_w = data["gram_weight"].astype(np.float32) * float(data["gram_scale"])
-        zipf = data["word_zipf"].astype(np.float32) / 10
+        gram_w = data["gram_weight"].astype(np.int32)
+        scale = float(data["gram_scale"])
+        zipf = data["word_zipf"].astype(np.float64) / 10
         bias = data["bias"].astype(np.float64)
         languages = tuple(data["languages"].tolist())
+    with models.joinpath("language_latin_words.npz").open("rb") as fh:
+        sums = np.load(fh, allow_pickle=False)["word_gram_sums"]
+    if sums.shape != (len(words), len(languages)):
+        raise RuntimeError("language_latin_words.npz does not match language_latin.npz: run scripts/train_language.py --word-sums")
     word_w = WORD_WEIGHT * (np.maximum(zipf, WORD_FLOOR) - WORD_FLOOR)
     packed = np.arange(1 + len(grams), dtype=_ROW_DTYPE).tobytes()
     size = _ROW.size
     gram_rows = dict(zip(grams, (packed[i : i + size] for i in range(size, len(packed), size))))
-    word_index = {w: len(grams) + 1 + i for i, w in enumerate(words)}
-    zero = np.zeros((1, len(languages)), dtype=np.float32)
-    weights = np.vstack([zero, gram_w, word_w]).astype(np.float32)
-    return _LatinModel(gram_rows, word_index, weights, bias, languages)
+    word_index = {w: i for i, w in enumerate(words)}
+    gram_weights = np.vstack([np.zeros((1, len(languages)), np.int32), gram_w])
+    return _LatinModel(gram_rows, gram_weights, scale, word_index, word_w, sums * scale + word_w, bias, languages)
 
 
 @lru_cache(maxsize=1)
@@ -328,64 +354,36 @@ def latin_tokens(text: str, words: list[str] | None = None) -> list[str]:
     return tokens
 
 
-def latin_rows(tokens: Sequence[str]) -> bytes:
-    """The model rows of ``tokens``, packed: the n-grams of each space-padded word, and each listed word.
-
-    Unknown n-grams and words map to row 0, which is all zeros. (Those rows stay: numpy's
-    segmented sum does not add rows strictly one after another, so the rows a segment
-    holds, zeros included, decide how its sum rounds.)
-    """
-    return b"".join(map(_token_rows, tokens))
-
-
 @lru_cache(maxsize=1 << 16)
-def _token_rows(token: str) -> bytes:
-    """The model rows of one word, packed (cached: ad copy repeats its words)."""
+def _token_scores(token: str) -> tuple[float, ...]:
+    """The Latin model's evidence for one word, per language: its n-grams' weights plus its
+    word weight. A listed word's is read from the shipped table; an unlisted word's n-grams
+    are looked up and summed exactly, as the table was (cached: ad copy repeats its words).
+    """
     model = _latin_model()
+    row = model.word_index.get(token)
+    if row is not None:
+        return tuple(model.word_scores[row].tolist())
     padded = f" {token} "
     rows = b"".join(map(model.gram_rows.get, _grams_getter(len(padded))(padded), repeat(_ZERO_ROW)))
-    return rows + _ROW.pack(model.word_index.get(token, 0))
+    sums = model.gram_weights.take(np.frombuffer(rows, _ROW_DTYPE), axis=0).sum(axis=0)
+    return tuple((sums * model.gram_scale).tolist())
 
 
-@lru_cache(maxsize=1 << 16)
-def _token_total(token: str) -> list[float]:
-    """The summed weights of a text of one word, per language (cached: single words repeat)."""
-    return _sum_rows([_token_rows(token)])[0].tolist()
+def _text_scores(tokens: Sequence[str]) -> Sequence[float]:
+    """The Latin model's evidence for a text, per language: its words' evidence summed in order."""
+    if len(tokens) == 1:
+        return _token_scores(tokens[0])
+    if not tokens:
+        return (0.0,) * len(_latin_model().languages)
+    return list(map(sum, zip(*map(_token_scores, tokens))))
 
 
 def clear_caches() -> None:
     """Forget every word and text seen so far (benchmarks time detection from cold caches with it)."""
-    for cached in (_grams_getter, _token_rows, _token_total):
+    for cached in (_grams_getter, _token_scores):
         cached.cache_clear()
     MEMOS.clear()
-
-
-def _sum_rows(row_lists: list[bytes]) -> np.ndarray:
-    """Summed weights of each text's packed rows, (len(row_lists), languages), one gather for all.
-
-    Each text's sum starts from the zero row (so that no segment is empty) and adds its rows
-    in order: text by text or in a batch the arithmetic is the same, and so are the answers.
-    """
-    starts = []
-    parts = []
-    size = 0
-    for rows in row_lists:
-        starts.append(size)
-        parts += (_ZERO_ROW, rows)
-        size += 1 + len(rows) // _ROW.size
-    rows = np.frombuffer(b"".join(parts), _ROW_DTYPE)
-    return np.add.reduceat(_latin_model().weights.take(rows, axis=0), starts, axis=0)
-
-
-def _text_total(tokens: Sequence[str]) -> list[float]:
-    """The summed weights of the words of one text, per language (:func:`_sum_rows` of one text)."""
-    if len(tokens) == 1:
-        return _token_total(tokens[0])
-    rows = np.frombuffer(_ZERO_ROW + latin_rows(tokens), _ROW_DTYPE)
-    return np.add.reduceat(_latin_model().weights.take(rows, axis=0), _FIRST, axis=0)[0].tolist()
-
-
-_FIRST = np.zeros(1, dtype=np.intp)  # the one segment of a single text
 
 
 @lru_cache(maxsize=64)
@@ -401,7 +399,7 @@ def _bias() -> tuple[float, ...]:
     return tuple(_latin_model().bias.tolist())
 
 
-def _pick(total: list[float], mask: tuple[float, ...], n_tokens: int) -> tuple[str, float]:
+def _pick(total: Sequence[float], mask: tuple[float, ...], n_tokens: int) -> tuple[str, float]:
     """The best allowed language for the summed weights ``total`` and a confidence: the
     softmax of the scores (weights, intercepts and ``mask``), flattened by length."""
     values = [(t + b) + m for t, b, m in zip(total, _bias(), mask)]
@@ -412,16 +410,10 @@ def _pick(total: list[float], mask: tuple[float, ...], n_tokens: int) -> tuple[s
     return _latin_model().languages[values.index(top)], prob
 
 
-_CHUNK = 256  # texts summed together: their gathered rows stay in the CPU cache
-
-
 def _pick_many(token_lists: list[list[str]], allowed: frozenset[str]) -> tuple[list[str], list[float]]:
-    """:func:`_pick` for many texts, with one segmented sum per chunk of texts."""
-    totals: list[list[float]] = []
-    for start in range(0, len(token_lists), _CHUNK):
-        totals += _sum_rows([latin_rows(tokens) for tokens in token_lists[start : start + _CHUNK]]).tolist()
+    """:func:`_pick` and the settling rules for many texts."""
     mask = _language_mask(allowed)
-    picks = [_pick(total, mask, len(tokens)) for total, tokens in zip(totals, token_lists)]
+    picks = [_pick(_text_scores(tokens), mask, len(tokens)) for tokens in token_lists]
     codes = [_settle_hinglish(_settle_malay(code, tokens, allowed), tokens, allowed)
              for (code, _), tokens in zip(picks, token_lists)]
     return codes, [prob for _, prob in picks]
@@ -431,7 +423,7 @@ def _decide_latin(
     text: str, allowed: frozenset[str], words: list[str] | None = None
 ) -> tuple[str, float, list[str]]:
     tokens = latin_tokens(text, words)
-    code, prob = _pick(_text_total(tokens), _language_mask(allowed), len(tokens))
+    code, prob = _pick(_text_scores(tokens), _language_mask(allowed), len(tokens))
     return _settle_hinglish(_settle_malay(code, tokens, allowed), tokens, allowed), prob, tokens
 
 
@@ -590,8 +582,8 @@ def _known_share(code: str, tokens: list[str]) -> float:
     """The share of ``tokens`` that language ``code``'s word list has."""
     model = _latin_model()
     column = model.languages.index(code)
-    weights, row_of = model.weights, model.word_index.get
-    return sum(1 for t in tokens if weights[row_of(t, 0), column] > 0) / len(tokens)
+    weights, row_of = model.word_weights, model.word_index.get
+    return sum(1 for t in tokens if (row := row_of(t)) is not None and weights[row, column] > 0) / len(tokens)
 
 
 # --- the public functions ---------------------------------------------------------------

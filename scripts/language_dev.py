@@ -37,9 +37,9 @@ def listed_elsewhere(word: str, lang: str) -> bool:
     from copytag.language import _latin_model
 
     model = _latin_model()
-    row = model.word_index.get(word, 0)
+    row = model.word_index.get(word)
     others = [j for j, code in enumerate(model.languages) if code != lang]
-    return bool((model.weights[row, others] > 0).any())
+    return row is not None and bool((model.word_weights[row, others] > 0).any())
 
 
 def dev_sets() -> dict[str, list[tuple[str, str]]]:

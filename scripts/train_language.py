@@ -1,6 +1,7 @@
 """Rebuild the language model shipped in models/ from registry data.
 
     .venv/bin/python scripts/train_language.py
+    .venv/bin/python scripts/train_language.py --word-sums   # only the derived word table
 
 Inputs (all from PyPI packages, nothing from the evaluation data):
 - wordfreq word frequency lists (CC BY-SA 4.0) for the Latin-script languages,
@@ -15,7 +16,9 @@ the word frequencies are shipped beside it as word-level evidence. Japanese
 and Chinese Han text is told apart by character and bigram frequencies.
 
 Outputs: models/language_latin.npz, models/language_han.npz,
-models/language_model.json. The output is deterministic: same inputs, same bytes.
+models/language_model.json, and models/language_latin_words.npz, each listed word's
+summed n-gram weights, derived from language_latin.npz (so that reading a listed word
+costs one lookup instead of one per n-gram). The output is deterministic: same inputs, same bytes.
 A held-out sample of words, never seen by the n-gram classifier, is written to
 build/language_dev/ for tuning with scripts/language_dev.py (the shipped word
 lists do include them).
@@ -37,7 +40,7 @@ from language_fit import fit_softmax
 from wordfreq import get_frequency_dict
 
 from copytag.langdata import LATIN
-from copytag.language import WORD_PATTERN, word_grams
+from copytag.language import WORD_PATTERN, unpack, word_gram_sums, word_grams
 
 ROOT = Path(__file__).resolve().parents[1]
 MODELS = ROOT / "models"
@@ -177,6 +180,14 @@ def train_latin(rng: random.Random) -> dict[str, list]:
     return dev
 
 
+def save_word_sums() -> None:
+    """Derive models/language_latin_words.npz from models/language_latin.npz."""
+    with np.load(MODELS / "language_latin.npz", allow_pickle=False) as data:
+        sums = word_gram_sums(unpack(data["grams"]), data["gram_weight"], unpack(data["words"]))
+    np.savez_compressed(MODELS / "language_latin_words.npz", note=np.array(NOTE), word_gram_sums=sums)
+    print(f"word sums: {sums.shape[0]} words")
+
+
 def pack(strings: list[str]) -> np.ndarray:
     """Strings as one newline-joined UTF-8 byte array: compact, and loads without pickle."""
     return np.frombuffer("\n".join(strings).encode("utf-8"), dtype=np.uint8)
@@ -266,9 +277,14 @@ def save_dev(dev: dict[str, list]) -> None:
 
 
 def main() -> None:
-    argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args()
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--word-sums", action="store_true", help="only derive language_latin_words.npz from language_latin.npz")
+    if parser.parse_args().word_sums:
+        save_word_sums()
+        return
     rng = random.Random(SEED)
     dev = train_latin(rng)
+    save_word_sums()
     script = train_han()
     meta = {
         "_generated": NOTE,

@@ -241,3 +241,21 @@ def test_batch_answers_copies_that_differ_in_digits_once_and_the_same() -> None:
 def test_resolution_badges_are_not_words() -> None:
     assert "K" not in clean_text("Watch in 4K HD").split()
     assert "K" not in clean_text("Mira en 8K").split()
+
+
+def test_shipped_word_table_matches_the_ngram_model() -> None:
+    """language_latin_words.npz is derived from language_latin.npz: a listed word reads the same
+    evidence from it as an unlisted word gets from its n-grams (a stale table fails here)."""
+    import random
+
+    import numpy as np
+
+    from copytag.language import _latin_model, word_gram_sums
+
+    model = _latin_model()
+    words = random.Random(5).sample(sorted(model.word_index), 500) + ["the", "schauen", "sekarang"]
+    rows = [model.word_index[w] for w in words]
+    grams = list(model.gram_rows)
+    weights = model.gram_weights[1:]
+    expected = word_gram_sums(grams, weights, words) * model.gram_scale + model.word_weights[rows]
+    assert np.array_equal(model.word_scores[rows], expected)
