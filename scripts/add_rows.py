@@ -1,6 +1,6 @@
 """Add newly written rows to the classifier corpus without touching the test split.
 
-    python scripts/add_rows.py NEW_DIR [--dry-run]
+    python scripts/add_rows.py NEW_DIR [--valid-share 0.35] [--dry-run]
 
 ``NEW_DIR/<lang>.jsonl`` holds the new rows (id, text, language, actions,
 tones, group). Each row is checked (labels from the tagging guide, ``other``
@@ -8,7 +8,7 @@ exactly when no other tone), rows within :data:`NEAR` of a valid or test row
 of the same language are dropped (the held-out splits must stay unseen), and
 the rest are dealt, whole concepts at a time (a group, joined with the groups
 sharing its digit/symbol skeleton, as ``make_split.py`` joins them), to
-*valid* until :data:`VALID_SHARE` of the language's new rows are there, and
+*valid* until ``--valid-share`` of the language's new rows are there, and
 to *train*. Each appended row names its split, so ``make_split.py`` keeps it
 and the existing rows' splits do not move.
 """
@@ -72,11 +72,11 @@ def held_out() -> dict[str, list[set[str]]]:
     return out
 
 
-def deal(rows: list[dict]) -> None:
-    """Set each row's split: whole concepts to valid until its share is reached, then train."""
+def deal(rows: list[dict], valid_share: float = VALID_SHARE) -> None:
+    """Set each row's split: whole concepts to valid until ``valid_share`` is reached, then train."""
     concepts = concepts_of(rows)
     order = sorted(concepts, key=lambda k: hashlib.sha256(f"{SEED}:{k}".encode()).hexdigest())
-    in_valid, goal = 0, VALID_SHARE * len(rows)
+    in_valid, goal = 0, valid_share * len(rows)
     for key in order:
         split = "valid" if in_valid < goal else "train"
         in_valid += len(concepts[key]) if split == "valid" else 0
@@ -87,8 +87,11 @@ def deal(rows: list[dict]) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("new_dir", type=Path)
+    parser.add_argument("--valid-share", type=float, default=VALID_SHARE, help="share of each language's new rows dealt to valid")
     parser.add_argument("--dry-run", action="store_true", help="report, write nothing")
     args = parser.parse_args(argv)
+    if not 0.0 <= args.valid_share <= 1.0:
+        parser.error("--valid-share must be between 0 and 1")
     held = held_out()
     known = {r["id"] for r in read_rows(CORPUS.parent)}
     files = {path: [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -109,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
         for row in kept:
             by_language.setdefault(row["language"], []).append(row)
         for language, group in sorted(by_language.items()):
-            deal(group)
+            deal(group, args.valid_share)
             counts = Counter(r["split"] for r in group)
             print(f"{path.name}: {language}: {len(group)} rows added (train {counts['train']}, valid {counts['valid']})")
             if not args.dry_run:
