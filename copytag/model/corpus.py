@@ -8,6 +8,8 @@ split each id is in.
 from __future__ import annotations
 
 import json
+import unicodedata
+from collections import defaultdict
 from pathlib import Path
 from typing import NamedTuple
 
@@ -66,3 +68,54 @@ def load_corpus(data: Path | None = None) -> list[Example]:
         Example(r["id"], r["text"], r["language"], frozenset(r["actions"]), frozenset(r["tones"]), r["group"], split[r["id"]])
         for r in rows
     ]
+
+
+# --- concepts: what the split (and the training folds) keep on one side -------------------
+
+
+def skeleton(text: str) -> str:
+    """The digits (as ASCII) and symbols of ``text``: what survives translation.
+
+    >>> skeleton("7 días gratis 🎁"), skeleton("٧ أيام مجانا 🎁"), skeleton("Watch now")
+    ('7🎁', '7🎁', '')
+    """
+    out = []
+    for ch in text:
+        if ch.isdigit():
+            out.append(str(unicodedata.digit(ch, 0)))
+        elif unicodedata.category(ch) == "So":
+            out.append(ch)
+    return "".join(out)
+
+
+class _Concepts:
+    """Union-find over group names and skeletons."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, key: str) -> str:
+        root = self.parent.setdefault(key, key)
+        while root != self.parent[root]:
+            root = self.parent[root]
+        self.parent[key] = root
+        return root
+
+    def join(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def concepts_of(rows: list[dict]) -> dict[str, list[dict]]:
+    """Rows by concept: groups joined when any of their rows share a skeleton."""
+    uf = _Concepts()
+    for row in rows:
+        uf.find("g:" + row["group"])
+        skel = skeleton(row["text"])
+        if skel:
+            uf.join("g:" + row["group"], "s:" + skel)
+    by_concept: dict[str, list[dict]] = defaultdict(list)
+    for row in rows:
+        by_concept[uf.find("g:" + row["group"])].append(row)
+    return by_concept
