@@ -125,6 +125,15 @@ def test_threshold_is_inclusive_and_below_it_nothing_is_added():
     assert below.tones == {"other"} and below.scores["question"] < 0.5
 
 
+@pytest.mark.parametrize("text", ["  ", "🔥🔥🔥", "!!! ???", "👉 ✨ 💯 …"])
+def test_copy_without_letters_or_digits_gets_no_model_label(text):
+    """The model has no words to read there: even a model sure of every label adds nothing."""
+    rules = copytag.tag(text, use_model=False)
+    fused = add_predictions([text], [rules], _constant_model(dict.fromkeys(LABELS, 10.0)))[0]
+    assert (fused.actions, fused.tones) == (rules.actions, rules.tones)
+    assert fused.scores["question"] > 0.99
+
+
 @pytest.fixture()
 def model_copy(tmp_path) -> Path:
     for name in FILES:

@@ -17,7 +17,8 @@ def add_predictions(texts: Sequence[str], rules: Sequence[CopyTags], model: Clas
     """The rules' results with the model's labels fused in (one featurisation for the batch).
 
     Every text gets its scores; only the texts where a label the rules missed
-    reaches its threshold go through :func:`fuse`.
+    reaches its threshold go through :func:`fuse`. Copy with no letter and no
+    digit ("  ", "🔥🔥 !!!") gets no label from the model: it has no words to read.
 
     >>> from copytag.tagger import tag
     >>> t = add_predictions(["Binge all 80 episodes tonight"], [tag("Binge all 80 episodes tonight", use_model=False)])[0]
@@ -32,6 +33,7 @@ def add_predictions(texts: Sequence[str], rules: Sequence[CopyTags], model: Clas
     scores = [dict(zip(labels, row)) for row in probs.tolist()]
     out = [with_scores(r, s) for r, s in zip(rules, scores)]
     reached = (probs >= model.threshold_vector()) @ (1 << np.arange(len(labels)))
+    reached *= np.fromiter((any(map(str.isalnum, t)) for t in texts), dtype=bool, count=len(texts))
     found = np.fromiter((_label_bits(labels, t.actions, t.tones) for t in rules), dtype=np.int64, count=len(rules))
     for i in np.flatnonzero(reached & ~found).tolist():
         out[i] = fuse(rules[i], scores[i], [label for j, label in enumerate(labels) if reached[i] >> j & 1])
