@@ -2,6 +2,6 @@
 """SHA-256 digests of the shipped classifier files: loading refuses files that differ."""
 
 SHA256 = {
-    "classifier.json": "d758d3545c55ba348cc7b905535cf9889cfcacb8e3502c184b762099dd1c111d",
-    "classifier.npz": "ebb3fc6399d5f4c120412cf86858709f5798b0101e10927eebc3fac9a8795517",
+    "classifier.json": "c914ee2784cb03c81b6d551752f529d0e27e3792690994098eb344fab02f0e51",
+    "classifier.npz": "b5adfd45c033641b2882364a5e32db45698e041accc99da5091613340fdc8676",
 }
