@@ -2,6 +2,6 @@
 """SHA-256 digests of the shipped classifier files: loading refuses files that differ."""
 
 SHA256 = {
-    "classifier.json": "c914ee2784cb03c81b6d551752f529d0e27e3792690994098eb344fab02f0e51",
-    "classifier.npz": "b5adfd45c033641b2882364a5e32db45698e041accc99da5091613340fdc8676",
+    "classifier.json": "50f4c302201a115cfa449746d09626ab7ef77212f5199aa6e99c7f1bf84f2725",
+    "classifier.npz": "a8cf326096d48f246870603ab8dc0e1028d70ddecf4a72283dee26a0b5229b70",
 }

@@ -25,10 +25,12 @@ groups across languages that share a digit/symbol skeleton) in
 `models/data/split.tsv` (`scripts/make_split.py`). Rows written later keep
 the split they name: ids `<lang>-aNNN` (paraphrased and inflected calls to
 action, unmarked questions, spelled-out numbers, narrative hard negatives)
-are in *train*; ids `<lang>-bNNN` and `<lang>-cNNN` (200 more per language
-each, written without seeing the corpus; the `c` rows reach for calls to
-action without a standard verb) were dealt by concept, 35% (`b`) and 20%
-(`c`) to *valid* and the rest to *train*, by `scripts/add_rows.py`, which
+are in *train*; ids `<lang>-bNNN`, `<lang>-cNNN` and `<lang>-dNNN` (200
+more per language each, written without seeing the corpus; the `c` rows
+reach for calls to action without a standard verb, the `d` rows are spread
+over push messages, creators' captions, ad headlines and story hooks) were
+dealt by concept, 35% (`b`) and 20% (`c`, `d`) to *valid* and the rest to
+*train*, by `scripts/add_rows.py`, which
 drops any row close to a valid or test row. The *test* split is the same as
 before they were added.
 
