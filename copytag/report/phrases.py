@@ -164,7 +164,6 @@ def phrase_table(uid: Any, key: Any, form: Any) -> Any:
 
 def whole_lines(words: Any, folded: Any, line_uid: Any) -> Any:
     """Lines with at least one letter, as phrases."""
-    import pyarrow as pa
     import pyarrow.compute as pc
 
     key = pc.binary_join(folded, SPACE())
