@@ -410,15 +410,6 @@ def _pick(total: Sequence[float], mask: tuple[float, ...], n_tokens: int) -> tup
     return _latin_model().languages[values.index(top)], prob
 
 
-def _pick_many(token_lists: list[list[str]], allowed: frozenset[str]) -> tuple[list[str], list[float]]:
-    """:func:`_pick` and the settling rules for many texts."""
-    mask = _language_mask(allowed)
-    picks = [_pick(_text_scores(tokens), mask, len(tokens)) for tokens in token_lists]
-    codes = [_settle_hinglish(_settle_malay(code, tokens, allowed), tokens, allowed)
-             for (code, _), tokens in zip(picks, token_lists)]
-    return codes, [prob for _, prob in picks]
-
-
 def _decide_latin(
     text: str, allowed: frozenset[str], words: list[str] | None = None
 ) -> tuple[str, float, list[str]]:
@@ -636,8 +627,7 @@ def detect_language(text: str, candidates: Iterable[str] | None = None) -> Langu
 
 
 def detect_languages(texts: Iterable[str], candidates: Iterable[str] | None = None) -> list[LanguageGuess]:
-    """:func:`detect_language` for many texts, the same answers, with the Latin-script model
-    run once over the whole batch instead of once per text.
+    """:func:`detect_language` for many texts, the same answers.
 
     Texts that differ only in their digits ("Ep. 12" and "Ep. 47") get one answer,
     worked out once: digits say nothing about the language, and the recent answers are
@@ -654,9 +644,9 @@ def detect_languages(texts: Iterable[str], candidates: Iterable[str] | None = No
     out = [memo.get(key) for key in keys]
     todo = {key: text for key, text, guess in zip(keys, texts, out) if guess is None}
     if todo:
-        for key, guess in zip(todo, _detect_batch(list(todo.values()), allowed, open_set)):
+        for key, text in todo.items():
+            todo[key] = guess = _detect(text, allowed, open_set)
             memo.put(key, guess)
-            todo[key] = guess
         out = [guess or todo[key] for key, guess in zip(keys, out)]
     return out
 
@@ -676,23 +666,6 @@ _ANY_DIGIT = re.compile("[1-9]")
 #: Answers kept per set of allowed languages: ``MEMOS((allowed, open_set))`` maps key -> guess.
 MEMO_SIZE = 1 << 16
 MEMOS = Memos(MEMO_SIZE, settings=16)
-
-
-def _detect_batch(texts: list[str], allowed: frozenset[str], open_set: bool) -> list[LanguageGuess]:
-    """:func:`_detect` for each of ``texts``, the Latin model summed for all at once."""
-    prepared = [_prepare(t) for t in texts]
-    latin = [i for i, (_, scripts, _) in enumerate(prepared) if _leads_with_latin(scripts, allowed)]
-    tokens = [latin_tokens(prepared[i][0], prepared[i][2]) for i in latin]
-    picks = dict(zip(latin, zip(*_pick_many(tokens, allowed), tokens)))
-    out = []
-    for i, (cleaned, scripts, _) in enumerate(prepared):
-        if not scripts:
-            out.append(_UND)
-        elif i in picks:
-            out.append(_finish_latin(cleaned, scripts, picks[i], open_set))
-        else:
-            out.append(decide(cleaned, scripts, allowed, open_set))
-    return out
 
 
 _UND = LanguageGuess("und", 1.0)

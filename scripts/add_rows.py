@@ -22,11 +22,11 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from copytag.model.corpus import load_corpus, read_rows
+from copytag.model.corpus import concepts_of, load_corpus, read_rows
 from copytag.types import ACTIONS, TONES
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_split import CORPUS, concepts_of  # noqa: E402
+from make_split import CORPUS  # noqa: E402
 
 NEAR = 0.6
 VALID_SHARE = 0.35

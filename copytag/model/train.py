@@ -72,8 +72,8 @@ def out_of_fold(X, y, folds: np.ndarray, C: float, seed: int) -> np.ndarray:
     """Decision scores of every row with a fold, each from a model fitted on the other folds."""
     scores = np.zeros(len(folds))
     for k in range(folds.max() + 1):
-        model = _logistic(C, seed).fit(X[(folds >= 0) & (folds != k)], y[(folds >= 0) & (folds != k)])
-        scores[folds == k] = model.decision_function(X[folds == k])
+        fit, held = (folds >= 0) & (folds != k), folds == k
+        scores[held] = _logistic(C, seed).fit(X[fit], y[fit]).decision_function(X[held])
     return scores
 
 
