@@ -27,11 +27,10 @@ from collections import defaultdict  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Callable  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[1]
-EVAL = Path(os.environ.get("COPYTAG_EVAL", ROOT.parent / "shared" / "eval"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _eval import EVAL, OURS, STORE, locale_code  # noqa: E402
+
 LID = ("en", "es", "fr", "pt", "de", "it", "pl", "ko", "ja", "zh", "id", "th", "vi", "ar", "hi", "tr", "ru", "nl")
-OURS = ("en", "es", "fr", "pt", "de", "it", "pl", "ko", "ja", "zh-Hant", "zh-Hans",
-        "id", "th", "vi", "ar", "hi", "tr", "ru", "nl", "ms")  # fmt: skip
 AD_TITLES = [
     ("Watch more episodes", "en"), ("Download the app", "en"), ("Best show of 2025", "en"),
     ("Continue watching", "en"), ("Free Trial / 7 Days Free Trial", "en"), ("Watch FULL Episodes", "en"),
@@ -54,18 +53,9 @@ def read_lid(kind: str, limit: int | None) -> list[tuple[str, str]]:
     return rows
 
 
-def locale_code(locale: str) -> str:
-    """Our code for a store locale: zh-TW -> zh-Hant, zh-CN -> zh-Hans, others -> language subtag."""
-    if locale in ("zh-TW", "zh-HK"):
-        return "zh-Hant"
-    if locale == "zh-CN":
-        return "zh-Hans"
-    return locale.split("-")[0].lower()
-
-
 def read_store(limit: int | None) -> list[tuple[str, str]]:
     """(text, code) of the store listings whose locale is one of our 20 languages."""
-    with open(EVAL / "store-listings" / "store_listings.csv", encoding="utf-8", newline="") as fh:
+    with open(STORE, encoding="utf-8", newline="") as fh:
         rows = [(r["text"], locale_code(r["locale"])) for r in csv.DictReader(fh)]
     rows = [(t, c) for t, c in rows if c in OURS and t.strip()]
     if limit:
@@ -283,7 +273,7 @@ def main() -> int:
         print(f"skipped: no evaluation data at {EVAL} (set COPYTAG_EVAL to its folder)")
         return 0
     sets = {kind: read_lid(kind, args.limit) for kind in ("words", "pairs", "sentences")}
-    if (EVAL / "store-listings" / "store_listings.csv").is_file():
+    if STORE.is_file():
         sets["store"] = read_store(args.limit)
     detectors = {**copytag_detectors(), **reference_detectors(args.skip_slow, LID)}
     store_detectors = {**copytag_detectors(), **reference_detectors(args.skip_slow, LID + ("ms",))}
