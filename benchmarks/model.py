@@ -3,8 +3,9 @@
     python benchmarks/model.py [N]
 
 Prints texts/s of ``tag_many`` on N short ad copies (single process, rules
-only and rules + model), the model's load time and size, and the test-split
-scores from a fresh evaluation of the shipped model (no retraining).
+only and rules + model), the model's load time and size, and the scores on the
+test split and on the held-out set from a fresh evaluation of the shipped model
+(no retraining).
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from _texts import short_copies  # noqa: E402
 
 import copytag  # noqa: E402
 from copytag.model import LABELS  # noqa: E402
+from copytag.model.corpus import load_holdout  # noqa: E402
 from copytag.model.card import questions_table, scores_table  # noqa: E402
 from copytag.model.evaluate import evaluate_split  # noqa: E402
 from copytag.model.store import FILES, read_model, shipped_dir, verify_pinned  # noqa: E402
@@ -54,10 +56,11 @@ def load_seconds() -> float:
     return time.perf_counter() - started
 
 
-def fresh_scores() -> str:
-    """The test-split tables of the model card, recomputed from the shipped model."""
-    metrics = evaluate_split("test")
-    return scores_table(metrics["scores"], list(LABELS)) + "\n" + questions_table(metrics["question"])
+def fresh_scores(split: str = "test") -> str:
+    """The model card's tables for the test split or the held-out set, recomputed from the shipped model."""
+    metrics = evaluate_split(split)
+    where, short = ("the held-out set", "the held-out set") if split == "holdout" else ("the test split", "test split")
+    return scores_table(metrics["scores"], list(LABELS), where) + "\n" + questions_table(metrics["question"], short)
 
 
 def main() -> None:
@@ -75,6 +78,8 @@ def main() -> None:
     print(f"  model stage alone (featurise + score + fuse): {model_stage_per_second(texts):,.0f} texts/s")
     print(f"model load (digest check + read): {load_seconds():.3f} s; files {size / 1e6:.2f} MB")
     print("test split (fresh evaluation of the shipped model):\n" + fresh_scores())
+    if load_holdout():
+        print("held-out set (fresh evaluation of the shipped model):\n" + fresh_scores("holdout"))
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 """Add newly written rows to the classifier corpus without touching the test split.
 
     python scripts/add_rows.py NEW_DIR [--valid-share 0.35] [--dry-run]
+    python scripts/add_rows.py NEW_DIR --holdout [--dry-run]
 
 ``NEW_DIR/<lang>.jsonl`` holds the new rows (id, text, language, actions,
 tones, group). Each row is checked (labels from the tagging guide, ``other``
@@ -11,6 +12,11 @@ sharing its digit/symbol skeleton, as ``make_split.py`` joins them), to
 *valid* until ``--valid-share`` of the language's new rows are there, and
 to *train*. Each appended row names its split, so ``make_split.py`` keeps it
 and the existing rows' splits do not move.
+
+With ``--holdout`` the rows go to the held-out set instead
+(``models/data/holdout/<lang>.jsonl``, split ``holdout``): copy that is never
+trained on, never used to choose a threshold, and only scored. A row within
+:data:`NEAR` of *any* corpus row (or of a held-out row already there) is dropped.
 """
 from __future__ import annotations
 
@@ -22,7 +28,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from copytag.model.corpus import concepts_of, load_corpus, read_rows
+from copytag.model.corpus import HOLDOUT, concepts_of, load_corpus, load_holdout, read_rows
 from copytag.types import ACTIONS, TONES
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -63,11 +69,11 @@ def problems(row: dict) -> list[str]:
     return out
 
 
-def held_out() -> dict[str, list[set[str]]]:
-    """3-grams of every valid and test row, by language."""
+def held_out(splits: tuple[str, ...] = ("valid", "test", HOLDOUT)) -> dict[str, list[set[str]]]:
+    """3-grams of every row of ``splits`` (the held-out rows included), by language."""
     out: dict[str, list[set[str]]] = {}
-    for e in load_corpus(CORPUS.parent):
-        if e.split in ("valid", "test"):
+    for e in load_corpus(CORPUS.parent) + load_holdout(CORPUS.parent):
+        if e.split in splits:
             out.setdefault(e.language, []).append(trigrams(e.text))
     return out
 
@@ -88,12 +94,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("new_dir", type=Path)
     parser.add_argument("--valid-share", type=float, default=VALID_SHARE, help="share of each language's new rows dealt to valid")
+    parser.add_argument("--holdout", action="store_true", help="add to the held-out set (only scored), away from every corpus row")
     parser.add_argument("--dry-run", action="store_true", help="report, write nothing")
     args = parser.parse_args(argv)
     if not 0.0 <= args.valid_share <= 1.0:
         parser.error("--valid-share must be between 0 and 1")
-    held = held_out()
-    known = {r["id"] for r in read_rows(CORPUS.parent)}
+    held = held_out(("train", "valid", "test", HOLDOUT) if args.holdout else ("valid", "test", HOLDOUT))
+    known = {r["id"] for r in read_rows(CORPUS.parent)} | {e.id for e in load_holdout(CORPUS.parent)}
     files = {path: [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
              for path in sorted(args.new_dir.glob("*.jsonl"))}
     bad = 0
@@ -112,13 +119,20 @@ def main(argv: list[str] | None = None) -> int:
         for row in kept:
             by_language.setdefault(row["language"], []).append(row)
         for language, group in sorted(by_language.items()):
-            deal(group, args.valid_share)
+            if args.holdout:
+                for row in group:
+                    row["split"] = HOLDOUT
+            else:
+                deal(group, args.valid_share)
             counts = Counter(r["split"] for r in group)
-            print(f"{path.name}: {language}: {len(group)} rows added (train {counts['train']}, valid {counts['valid']})")
+            print(f"{path.name}: {language}: {len(group)} rows added (" + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())) + ")")
             if not args.dry_run:
-                with (CORPUS / f"{language}.jsonl").open("a", encoding="utf-8") as out:
+                folder = CORPUS.parent / HOLDOUT if args.holdout else CORPUS
+                folder.mkdir(exist_ok=True)
+                with (folder / f"{language}.jsonl").open("a", encoding="utf-8") as out:
                     out.writelines(json.dumps({k: r[k] for k in KEYS}, ensure_ascii=False) + "\n" for r in group)
-        print(f"{path.name}: {len(rows) - len(kept)} rows dropped: within {NEAR} of a valid or test row")
+        near = "a corpus or held-out row" if args.holdout else "a valid, test or held-out row"
+        print(f"{path.name}: {len(rows) - len(kept)} rows dropped: within {NEAR} of {near}")
     return 0
 
 

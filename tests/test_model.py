@@ -8,12 +8,15 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import copytag
 from copytag.model import LABELS, Classifier, ModelIntegrityError, UntrustedModelError, load_model
 from copytag.model.apply import add_predictions
 from copytag.model.card import scores_table
-from copytag.model.corpus import load_corpus
+from copytag.model.augment import LONGEST_JOIN, long_copies
+from copytag.model.corpus import load_corpus, load_holdout
 from copytag.model.evaluate import evaluate_split
 from copytag.model.features import FeatureSpec, RuleView, featurize
 from copytag.model.store import FILES, read_config, shipped_dir, shipped_model, verify_pinned
@@ -170,10 +173,51 @@ def test_model_is_small():
 
 
 def test_model_card_metrics_equal_a_fresh_evaluation():
-    stored = read_config()["metrics"]
+    config = read_config()
+    stored = config["metrics"]
     assert evaluate_split("test") == stored
     card = (shipped_dir() / "MODEL_CARD.md").read_text(encoding="utf-8")
     assert scores_table(stored["scores"], list(LABELS)) in card
+    held = config["holdout_metrics"]
+    assert held and evaluate_split("holdout") == held
+    where = f"the held-out set ({len(load_holdout())} rows)"
+    assert config["training"]["rows"]["holdout"] == len(load_holdout())
+    assert scores_table(held["scores"], list(LABELS), where) in card
+
+
+def test_held_out_rows_are_apart_from_the_corpus():
+    """Training cannot see the held-out set: other ids, other groups, no near copy of a corpus row."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from add_rows import NEAR, similarity, trigrams
+
+    held, corpus = load_holdout(), load_corpus()
+    assert len(held) >= 1000 and {e.split for e in held} == {"holdout"}
+    assert not {e.id for e in held} & {e.id for e in corpus}
+    assert not {e.group for e in held} & {e.group for e in corpus}
+    grams: dict[str, list[set[str]]] = {}
+    for e in corpus:
+        grams.setdefault(e.language, []).append(trigrams(e.text))
+    close = [e.id for e in held if any(similarity(trigrams(e.text), g) >= NEAR for g in grams.get(e.language, ()))]
+    assert close == []
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.integers(0, 12), max_size=6), st.integers(0, 3))
+def test_long_copies_join_two_to_five_rows_of_one_group_each_once(sizes, seed):
+    groups, start = [], 0
+    for size in sizes:
+        groups.append(list(range(start, start + size)))
+        start += size
+    texts = [f"row {i}" for i in range(start)]
+    made = long_copies(groups, texts, seed)
+    used = [i for parts, _ in made for i in parts]
+    assert len(used) == len(set(used))
+    for parts, text in made:
+        assert 2 <= len(parts) <= LONGEST_JOIN
+        assert any(set(parts) <= set(g) for g in groups)
+        assert all(texts[i] in text for i in parts)
+    # every group leaves at most one row out
+    assert all(len(set(g) - set(used)) <= 1 for g in groups)
 
 
 def test_features_hash_the_same_in_every_process():
@@ -241,4 +285,7 @@ def test_datasheet_counts_match_the_corpus():
     expected = [row(lang, [e for e in examples if e.language == lang], True) for lang in languages]
     expected.append(row("all", examples, True))
     expected += [row(s, [e for e in examples if e.split == s], False) for s in ("train", "valid", "test")]
+    held = load_holdout()
+    expected += [row(f"{lang} (held out)", [e for e in held if e.language == lang], False) for lang in sorted({e.language for e in held})]
+    expected.append(row("holdout", held, False))
     assert [line for line in expected if line not in sheet] == []

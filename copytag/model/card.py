@@ -40,9 +40,12 @@ Cross-fitted over *train* and *valid*: their rows are dealt by concept into
 out-of-fold log-loss, the calibration is fitted on the out-of-fold scores,
 and the threshold is chosen on the out-of-fold scores of the *valid* rows
 (copy the rules were not refined on). The shipped weights are then fitted
-on all of *train* and *valid*. Typo and unmarked-question variants of
-those rows are added to the fits, in their source row's fold. Every figure
-below is on *test*, never seen in training or tuning.
+on all of *train* and *valid*. Three kinds of variants of those rows are
+added to the fits, each in its source rows' fold: a typo in a keyword the
+rules found, a question with its question mark removed, and long copy
+(2 to 5 rows of one language and fold joined into one multi-sentence text,
+labelled with the union of their labels). Every figure below is on *test*
+or on the held-out set, never seen in training or tuning.
 
 ## Features
 Stateless, nothing stored but the weights: hashed character 1–{char_max}-grams
@@ -80,6 +83,7 @@ def render_card(config: dict[str, Any]) -> str:
         _thresholds(config),
         scores_table(config["metrics"]["scores"], config["labels"]),
         questions_table(config["metrics"]["question"]),
+        *_holdout(config),
         _facts(config),
     ]
     return "\n".join(parts)
@@ -92,27 +96,35 @@ def _thresholds(config: dict) -> str:
     return "## Thresholds and regularisation (chosen out of fold)\n\n" + "\n".join(rows) + "\n"
 
 
-def scores_table(scores: dict, labels: list[str]) -> str:
+def _holdout(config: dict) -> list[str]:
+    metrics = config.get("holdout_metrics")
+    if not metrics:
+        return []
+    where = f"the held-out set ({config['training']['rows']['holdout']} rows)"
+    return [scores_table(metrics["scores"], config["labels"], where), questions_table(metrics["question"], "the held-out set")]
+
+
+def scores_table(scores: dict, labels: list[str], where: str = "the test split") -> str:
     """Per-label precision / recall / F1 of the three systems, in Markdown."""
     head = "| label | support | " + " | ".join(f"{title} P / R / F1" for _, title in SYSTEMS) + " |"
     rows = [head, "|---|---:|" + "---|" * len(SYSTEMS)]
     for label in [*labels, "actions (micro)"]:
         cells = [_prf(scores[name][label]) for name, _ in SYSTEMS]
         rows.append(f"| {label} | {scores['rules'][label]['support']} | " + " | ".join(cells) + " |")
-    return "## Scores on the test split\n\n" + "\n".join(rows) + "\n"
+    return f"## Scores on {where}\n\n" + "\n".join(rows) + "\n"
 
 
 def _prf(s: dict) -> str:
     return f"{s['precision']:.3f} / {s['recall']:.3f} / {s['f1']:.3f}"
 
 
-def questions_table(question: dict) -> str:
+def questions_table(question: dict, where: str = "test split") -> str:
     """Recall on unmarked questions and false positives on statements, in Markdown."""
     rows = ["| system | recall on unmarked questions | false positives on statements |", "|---|---:|---:|"]
     for name, title in SYSTEMS:
         q = question[name]
         rows.append(f"| {title} | {q['unmarked_recall']:.3f} (of {q['unmarked_questions']}) | {q['statement_false_positives']} (of {q['statements']}) |")
-    return "## Questions without a question mark (test split)\n\n" + "\n".join(rows) + "\n"
+    return f"## Questions without a question mark ({where})\n\n" + "\n".join(rows) + "\n"
 
 
 def _facts(config: dict) -> str:
@@ -122,7 +134,7 @@ def _facts(config: dict) -> str:
     rows = training["rows"]
     return (
         "## Size, speed, reproducibility\n\n"
-        f"- Rows: train {rows['train']}, valid {rows['valid']}, test {rows['test']}; seed {training['seed']}.\n"
+        f"- Rows: train {rows['train']}, valid {rows['valid']}, test {rows['test']}, held out {rows.get('holdout', 0)}; seed {training['seed']}.\n"
         f"- Files: {size / 1e6:.2f} MB (" + ", ".join(f"{k} {v / 1e6:.2f} MB" for k, v in files["sizes"].items()) + "); "
         f"loaded without pickle in {files['load_seconds']:.2f} s when written.\n"
         f"- Trained in {training['seconds']} s. Libraries: {libs}.\n"

@@ -3,7 +3,9 @@
 ``<data>/corpus/<lang>.jsonl`` holds the rows (id, text, language,
 actions, tones, group; a row written for training only also names its
 split); ``<data>/split.tsv`` (made by ``scripts/make_split.py``) says which
-split each id is in.
+split each id is in. ``<data>/holdout/<lang>.jsonl`` holds the held-out set:
+rows of the same shape that training never reads (:func:`load_corpus` does
+not see them); they are only scored (:func:`load_holdout`).
 """
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from typing import NamedTuple
 from .store import shipped_dir
 
 SPLITS = ("train", "valid", "test")
+HOLDOUT = "holdout"
 
 
 class Example(NamedTuple):
@@ -35,11 +38,11 @@ def default_data_dir() -> Path:
     return shipped_dir() / "data"
 
 
-def read_rows(data: Path) -> list[dict]:
-    """Every row of every ``corpus/<lang>.jsonl``, in file then line order."""
-    paths = sorted((data / "corpus").glob("*.jsonl"))
+def read_rows(data: Path, folder: str = "corpus") -> list[dict]:
+    """Every row of every ``<folder>/<lang>.jsonl``, in file then line order."""
+    paths = sorted((data / folder).glob("*.jsonl"))
     if not paths:
-        raise FileNotFoundError(f"no corpus/<lang>.jsonl under {data}: pass the models/data directory of a copytag checkout")
+        raise FileNotFoundError(f"no {folder}/<lang>.jsonl under {data}: pass the models/data directory of a copytag checkout")
     rows = []
     for path in paths:
         with path.open(encoding="utf-8") as f:
@@ -68,6 +71,15 @@ def load_corpus(data: Path | None = None) -> list[Example]:
         Example(r["id"], r["text"], r["language"], frozenset(r["actions"]), frozenset(r["tones"]), r["group"], split[r["id"]])
         for r in rows
     ]
+
+
+def load_holdout(data: Path | None = None) -> list[Example]:
+    """The held-out rows (split ``holdout``), or none if the data has no ``holdout`` folder."""
+    data = data or default_data_dir()
+    if not (data / HOLDOUT).is_dir():
+        return []
+    rows = read_rows(data, HOLDOUT)
+    return [Example(r["id"], r["text"], r["language"], frozenset(r["actions"]), frozenset(r["tones"]), r["group"], HOLDOUT) for r in rows]
 
 
 # --- concepts: what the split (and the training folds) keep on one side -------------------

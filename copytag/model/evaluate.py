@@ -70,18 +70,19 @@ def compare(texts, gold, rules, probs, thresholds, labels) -> dict:
 
 
 def evaluate_split(split: str = "test", data=None, model=None) -> dict:
-    """:func:`compare` on one split of the corpus, for the shipped (or given) model: no training.
+    """:func:`compare` on one split of the corpus (or on the held-out set, ``"holdout"``), for
+    the shipped (or given) model: no training.
 
-    The model card's metrics are this, for the test split, at training time.
+    The model card's metrics are this, for the test split and the held-out set, at training time.
     """
     from ..tagger import tag_many
     from .classifier import LABELS
-    from .corpus import load_corpus
+    from .corpus import HOLDOUT, load_corpus, load_holdout
     from .features import RuleView
     from .store import shipped_model
 
     model = model or shipped_model()
-    examples = [e for e in load_corpus(data) if e.split == split]
+    examples = load_holdout(data) if split == HOLDOUT else [e for e in load_corpus(data) if e.split == split]
     texts = [e.text for e in examples]
     results = tag_many(texts, use_model=False)
     probs = model.predict_proba(texts, [RuleView(t.actions, t.tones, t.language) for t in results])

@@ -4,7 +4,7 @@ Cross-fitted: the rows of *train* and *valid* are dealt by concept into
 :data:`FOLDS` folds; each label's C (from :data:`C_GRID`) and calibration are
 chosen on out-of-fold scores over all of them, its threshold on the out-of-fold
 scores of *valid* (copy the rules were not refined on), and the shipped model
-is then fitted on all of them. *test* is only scored.
+is then fitted on all of them. *test* and the held-out set are only scored.
 
 Deterministic: fixed splits (``split.tsv``), fixed folds, a fixed grid and
 solvers without randomness, so the same data gives the same files.
@@ -26,9 +26,9 @@ from sklearn.metrics import log_loss
 
 from .card import render_card
 from .classifier import LABELS, Classifier, calibrate
-from .augment import variants
-from .corpus import Example, concepts_of, default_data_dir, load_corpus
-from .evaluate import compare, gold_matrix, tag_matrix
+from .augment import long_copies, variants
+from .corpus import HOLDOUT, Example, concepts_of, default_data_dir, load_corpus, load_holdout
+from .evaluate import compare, evaluate_split, gold_matrix, tag_matrix
 from .features import FeatureSpec, RuleView, featurize
 from .store import read_model, shipped_dir, write_model
 
@@ -126,18 +126,19 @@ def train(data: Path, out: Path, seed: int = 0) -> dict:
     spec = FeatureSpec()
     gold = gold_matrix(examples, LABELS)
     rules = tag_matrix(results, LABELS)
-    aug_texts, aug_gold, aug_source = augmented_rows(examples, results, gold, seed)
+    folds = concept_folds(examples)
+    aug_texts, aug_gold, aug_source = augmented_rows(examples, results, gold, folds, seed)
     _, aug_views = rule_views(aug_texts)
     X = featurize(texts + aug_texts, views + aug_views, spec).tocsr()
     X.sum_duplicates()
-    folds = concept_folds(examples)
     split = np.array([e.split for e in examples])
     valid_rows, test_rows = split == "valid", split == "test"  # test: scored, never fitted (fold -1)
     gold_all = np.vstack([gold, aug_gold])
     model, chosen_c = _fit_all(X, gold_all, rules, np.concatenate([folds, folds[aug_source]]), valid_rows, seed, spec)
     probs = model.predict_proba(texts, views)
     test = compare(_pick(texts, test_rows), gold[test_rows], rules[test_rows], probs[test_rows], model.threshold_vector(), LABELS)
-    extra = {"training": _training_info(examples, len(aug_texts), seed, chosen_c), "metrics": test}
+    holdout = evaluate_split(HOLDOUT, data, model) if load_holdout(data) else None
+    extra = {"training": _training_info(examples, len(aug_texts), seed, chosen_c, len(load_holdout(data))), "metrics": test, "holdout_metrics": holdout}
     digests = write_model(model, extra, out)
     extra["files"] = _file_info(out, digests)
     extra["training"] = {**extra["training"], "seconds": round(time.perf_counter() - started, 1)}
@@ -167,17 +168,25 @@ def _fit_all(X, gold, rules, folds, valid_rows, seed, spec) -> tuple[Classifier,
     return model, chosen_c
 
 
-def augmented_rows(examples: Sequence[Example], results, gold: np.ndarray, seed: int) -> tuple[list[str], np.ndarray, np.ndarray]:
-    """Typo and unmarked-question variants of the *train* and *valid* rows (see :mod:`.augment`),
-    with their labels and the index of the row each comes from."""
+def augmented_rows(examples: Sequence[Example], results, gold: np.ndarray, folds: np.ndarray, seed: int) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """Typo, unmarked-question and long-copy variants of the rows with a fold (see :mod:`.augment`),
+    with their labels and the index of a row each comes from (a long copy's parts share one fold)."""
     texts, labels, source = [], [], []
     for i, (example, result, row) in enumerate(zip(examples, results, gold)):
-        if example.split == "test":
+        if folds[i] < 0:
             continue
         for _, text in variants(example.id, example.text, result.ctas, "question" in example.tones, seed):
             texts.append(text)
             labels.append(row)
             source.append(i)
+    members: dict[tuple[int, str], list[int]] = {}
+    for i, example in enumerate(examples):
+        if folds[i] >= 0:
+            members.setdefault((int(folds[i]), example.language), []).append(i)
+    for parts, text in long_copies([members[key] for key in sorted(members)], [e.text for e in examples], seed):
+        texts.append(text)
+        labels.append(gold[parts].any(axis=0))
+        source.append(parts[0])
     return texts, np.array(labels, dtype=bool).reshape(len(labels), gold.shape[1]), np.array(source, dtype=np.intp)
 
 
@@ -185,11 +194,11 @@ def _pick(texts: Sequence[str], rows: np.ndarray) -> list[str]:
     return [t for t, keep in zip(texts, rows) if keep]
 
 
-def _training_info(examples: Sequence[Example], augmented: int, seed: int, chosen_c: dict) -> dict:
+def _training_info(examples: Sequence[Example], augmented: int, seed: int, chosen_c: dict, holdout: int) -> dict:
     import scipy
     import sklearn
 
-    counts = {s: sum(e.split == s for e in examples) for s in ("train", "valid", "test")}
+    counts = {s: sum(e.split == s for e in examples) for s in ("train", "valid", "test")} | {HOLDOUT: holdout}
     return {
         "seed": seed,
         "folds": FOLDS,
