@@ -2,6 +2,6 @@
 """SHA-256 digests of the shipped classifier files: loading refuses files that differ."""
 
 SHA256 = {
-    "classifier.json": "50f4c302201a115cfa449746d09626ab7ef77212f5199aa6e99c7f1bf84f2725",
-    "classifier.npz": "a8cf326096d48f246870603ab8dc0e1028d70ddecf4a72283dee26a0b5229b70",
+    "classifier.json": "23c61b5fde209a3b6449381dbbbe04164309a08c345468cd21c0cadafc8d0cc6",
+    "classifier.npz": "94616efd23da9e7ba6fde4fcbc005cf2f5ba5dec036ea3bf7a1368b5bc3085cb",
 }
