@@ -41,6 +41,7 @@ bench: $(BENCH_STAMP)
 	$(BIN)/python benchmarks/cta.py
 	$(BIN)/python benchmarks/lint.py
 	$(BIN)/python benchmarks/model.py
+	$(BIN)/python benchmarks/store.py
 	$(BIN)/python benchmarks/batch.py --rows 100000
 
 clean:
