@@ -2,6 +2,6 @@
 """SHA-256 digests of the shipped classifier files: loading refuses files that differ."""
 
 SHA256 = {
-    "classifier.json": "23c61b5fde209a3b6449381dbbbe04164309a08c345468cd21c0cadafc8d0cc6",
-    "classifier.npz": "94616efd23da9e7ba6fde4fcbc005cf2f5ba5dec036ea3bf7a1368b5bc3085cb",
+    "classifier.json": "0236c5e80bc5c077eceb231a6d7ed9ff7fee6872c13ffe9f62f85150c9143943",
+    "classifier.npz": "d5ea3a9c24d71de5f8b5f02e101a751b364b0fbf5c762e4b2a492b6387539738",
 }
