@@ -12,7 +12,9 @@ import click
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Write the model here instead of replacing (and pinning) the shipped one.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the training-only variants.")
-def train_command(data: Path | None, out: Path | None, seed: int) -> None:
+@click.option("-j", "--jobs", type=int, default=-1, show_default=True,
+              help="Processes fitting the labels (-1: one per core). The files do not depend on it.")
+def train_command(data: Path | None, out: Path | None, seed: int, jobs: int) -> None:
     """Rebuild the classifier and its model card from models/data, deterministically.
 
     Without --out, replaces models/classifier.npz and .json, pins their
@@ -27,6 +29,6 @@ def train_command(data: Path | None, out: Path | None, seed: int) -> None:
     from ..model.train import run
 
     try:
-        run(data, out, seed, click.echo)
+        run(data, out, seed, click.echo, jobs)
     except (FileNotFoundError, ValueError) as error:
         raise click.ClickException(str(error)) from error

@@ -62,8 +62,8 @@ def read_split(data: Path) -> dict[str, str]:
 def load_corpus(data: Path | None = None) -> list[Example]:
     """The corpus rows with their split; a row missing from ``split.tsv`` is an error."""
     data = data or default_data_dir()
-    split = read_split(data)
     rows = read_rows(data)
+    split = read_split(data)
     missing = [r["id"] for r in rows if r["id"] not in split]
     if missing:
         raise ValueError(f"{len(missing)} corpus rows are not in split.tsv (e.g. {missing[0]}): run python scripts/make_split.py")

@@ -7,7 +7,9 @@ scores of *valid* (copy the rules were not refined on), and the shipped model
 is then fitted on all of them. *test* and the held-out set are only scored.
 
 Deterministic: fixed splits (``split.tsv``), fixed folds, a fixed grid and
-solvers without randomness, so the same data gives the same files.
+solvers seeded per fit, so the same data gives the same files, whatever
+``jobs`` (labels are fitted in that many processes: liblinear's random state
+is global to a process, so threads would race on it).
 Writes ``classifier.npz``, ``classifier.json``, the pinned digests
 (``copytag/model/_pin.py``, for the shipped model only) and ``MODEL_CARD.md``.
 """
@@ -15,12 +17,14 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import sys
 import time
 from pathlib import Path
 from typing import Sequence
 
 import numpy as np
+from joblib import Parallel, delayed
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import log_loss
 
@@ -117,8 +121,9 @@ def _precision(pred: np.ndarray, gold: np.ndarray) -> float:
     return float((pred & gold).sum() / pred.sum()) if pred.any() else 1.0
 
 
-def train(data: Path, out: Path, seed: int = 0) -> dict:
-    """Train, calibrate, pick thresholds, evaluate on test; write the model and card to ``out``."""
+def train(data: Path, out: Path, seed: int = 0, jobs: int = -1) -> dict:
+    """Train, calibrate, pick thresholds, evaluate on test; write the model and card to ``out``.
+    ``jobs`` processes fit the labels (-1: one per core); the files do not depend on it."""
     started = time.perf_counter()
     examples = load_corpus(data)
     texts = [e.text for e in examples]
@@ -134,7 +139,7 @@ def train(data: Path, out: Path, seed: int = 0) -> dict:
     split = np.array([e.split for e in examples])
     valid_rows, test_rows = split == "valid", split == "test"  # test: scored, never fitted (fold -1)
     gold_all = np.vstack([gold, aug_gold])
-    model, chosen_c = _fit_all(X, gold_all, rules, np.concatenate([folds, folds[aug_source]]), valid_rows, seed, spec)
+    model, chosen_c = _fit_all(X, gold_all, rules, np.concatenate([folds, folds[aug_source]]), valid_rows, seed, spec, jobs)
     probs = model.predict_proba(texts, views)
     test = compare(_pick(texts, test_rows), gold[test_rows], rules[test_rows], probs[test_rows], model.threshold_vector(), LABELS)
     holdout = evaluate_split(HOLDOUT, data, model) if load_holdout(data) else None
@@ -146,7 +151,16 @@ def train(data: Path, out: Path, seed: int = 0) -> dict:
     return {"digests": digests, **extra}
 
 
-def _fit_all(X, gold, rules, folds, valid_rows, seed, spec) -> tuple[Classifier, dict[str, float]]:
+def workers(jobs: int) -> int:
+    """How many processes ``jobs`` means: -1 is one per core; otherwise at least 1.
+
+    >>> workers(3), workers(0), workers(-1) == (os.cpu_count() or 1)
+    (3, 1, True)
+    """
+    return (os.cpu_count() or 1) if jobs == -1 else max(1, jobs)
+
+
+def _fit_all(X, gold, rules, folds, valid_rows, seed, spec, jobs: int = 1) -> tuple[Classifier, dict[str, float]]:
     """One calibrated logistic regression per label, and each label's threshold.
 
     ``X`` and ``gold`` hold the corpus rows then their augmented variants, ``folds`` each
@@ -158,8 +172,10 @@ def _fit_all(X, gold, rules, folds, valid_rows, seed, spec) -> tuple[Classifier,
     intercept, platt_a, platt_b = np.zeros(len(LABELS)), np.zeros(len(LABELS)), np.zeros(len(LABELS))
     thresholds, chosen_c = {}, {}
     fitted = folds[:n] >= 0
+    n_jobs = min(workers(jobs), len(LABELS))
+    fits = Parallel(n_jobs=n_jobs)(delayed(fit_label)(X, gold[:, i], folds, seed) for i in range(len(LABELS)))
     for i, label in enumerate(LABELS):
-        lr, chosen_c[label], scores = fit_label(X, gold[:, i], folds, seed)
+        lr, chosen_c[label], scores = fits[i]
         weights[:, i], intercept[i] = lr.coef_[0], lr.intercept_[0]
         platt_a[i], platt_b[i] = fit_platt(scores[:n][fitted], gold[:n][fitted, i])
         probs = calibrate(scores[:n][valid_rows], platt_a[i], platt_b[i])
@@ -247,15 +263,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=None, help="the models/data directory (default: the package's)")
     parser.add_argument("--out", type=Path, default=None, help="where to write the model (default: the shipped one, and pin it)")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--jobs", type=int, default=-1, help="processes fitting the labels (-1: one per core); the files do not depend on it")
     args = parser.parse_args(argv)
-    run(args.data, args.out, args.seed, print)
+    run(args.data, args.out, args.seed, print, args.jobs)
     return 0
 
 
-def run(data: Path | None, out: Path | None, seed: int, say) -> dict:
+def run(data: Path | None, out: Path | None, seed: int, say, jobs: int = -1) -> dict:
     """Train and write; pin the digests when writing the shipped model."""
     out_dir = out or shipped_dir()
-    result = train(data or default_data_dir(), out_dir, seed)
+    result = train(data or default_data_dir(), out_dir, seed, jobs)
     if out is None or out.resolve() == shipped_dir().resolve():
         write_pin(result["digests"])
     fused = result["metrics"]["scores"]["fused"]["actions (micro)"]
