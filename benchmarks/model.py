@@ -5,10 +5,13 @@
 Prints texts/s of ``tag_many`` on N short ad copies (single process, rules
 only and rules + model), the model's load time and size, and the scores on the
 test split and on the held-out set from a fresh evaluation of the shipped model
-(no retraining).
+(no retraining); the held-out set also batch by batch (ids h001-h100 were written
+first, h101-h200 next, ...), since a later batch is copy no model before it was
+ever scored on.
 """
 from __future__ import annotations
 
+import re
 import sys
 import time
 from pathlib import Path
@@ -56,11 +59,19 @@ def load_seconds() -> float:
     return time.perf_counter() - started
 
 
-def fresh_scores(split: str = "test") -> str:
-    """The model card's tables for the test split or the held-out set, recomputed from the shipped model."""
-    metrics = evaluate_split(split)
-    where, short = ("the held-out set", "the held-out set") if split == "holdout" else ("the test split", "test split")
+def fresh_scores(split: str = "test", batch: int | None = None) -> str:
+    """The model card's tables for the test split or the held-out set (or one of its batches),
+    recomputed from the shipped model."""
+    keep = None if batch is None else (lambda e: holdout_batch(e.id) == batch)
+    metrics = evaluate_split(split, keep=keep)
+    where = "the test split" if split == "test" else "the held-out set" if batch is None else f"held-out batch {batch}"
+    short = "test split" if split == "test" else where
     return scores_table(metrics["scores"], list(LABELS), where) + "\n" + questions_table(metrics["question"], short)
+
+
+def holdout_batch(row_id: str) -> int:
+    """Which batch of 100 ids a held-out row is in: ``en-h042`` is 1, ``en-h117`` is 2."""
+    return (int(re.search(r"-h(\d+)$", row_id).group(1)) - 1) // 100 + 1
 
 
 def main() -> None:
@@ -78,8 +89,12 @@ def main() -> None:
     print(f"  model stage alone (featurise + score + fuse): {model_stage_per_second(texts):,.0f} texts/s")
     print(f"model load (digest check + read): {load_seconds():.3f} s; files {size / 1e6:.2f} MB")
     print("test split (fresh evaluation of the shipped model):\n" + fresh_scores())
-    if load_holdout():
+    held = load_holdout()
+    if held:
         print("held-out set (fresh evaluation of the shipped model):\n" + fresh_scores("holdout"))
+        batches = sorted({holdout_batch(e.id) for e in held})
+        for batch in batches if len(batches) > 1 else ():
+            print(fresh_scores("holdout", batch))
 
 
 if __name__ == "__main__":

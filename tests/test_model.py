@@ -289,3 +289,10 @@ def test_datasheet_counts_match_the_corpus():
     expected += [row(f"{lang} (held out)", [e for e in held if e.language == lang], False) for lang in sorted({e.language for e in held})]
     expected.append(row("holdout", held, False))
     assert [line for line in expected if line not in sheet] == []
+
+
+def test_evaluate_split_can_narrow_the_rows():
+    """``keep`` scores a subset (one language of the held-out set) exactly as that subset alone."""
+    english = [e for e in load_holdout() if e.language == "en"]
+    metrics = evaluate_split("holdout", keep=lambda e: e.language == "en")
+    assert metrics["scores"]["rules"]["watch"]["support"] == sum("watch" in e.actions for e in english) > 0

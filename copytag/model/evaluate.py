@@ -69,9 +69,9 @@ def compare(texts, gold, rules, probs, thresholds, labels) -> dict:
     }
 
 
-def evaluate_split(split: str = "test", data=None, model=None) -> dict:
+def evaluate_split(split: str = "test", data=None, model=None, keep=None) -> dict:
     """:func:`compare` on one split of the corpus (or on the held-out set, ``"holdout"``), for
-    the shipped (or given) model: no training.
+    the shipped (or given) model: no training. ``keep(example)`` narrows the rows (all by default).
 
     The model card's metrics are this, for the test split and the held-out set, at training time.
     """
@@ -83,6 +83,7 @@ def evaluate_split(split: str = "test", data=None, model=None) -> dict:
 
     model = model or shipped_model()
     examples = load_holdout(data) if split == HOLDOUT else [e for e in load_corpus(data) if e.split == split]
+    examples = [e for e in examples if keep is None or keep(e)]
     texts = [e.text for e in examples]
     results = tag_many(texts, use_model=False)
     probs = model.predict_proba(texts, [RuleView(t.actions, t.tones, t.language) for t in results])
