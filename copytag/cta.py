@@ -10,6 +10,7 @@ The triggers are data (``copytag/lexicon/<code>.toml``, see
 """
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 from functools import lru_cache, partial
@@ -36,6 +37,10 @@ ExtraTerms = Union[Lexicon, Mapping, str, os.PathLike, Iterable[Union[Lexicon, M
 
 #: Codes that mean "language not known": every lexicon is matched.
 UNKNOWN = ("und", "")
+#: Languages whose copy is matched with each other's lexicon too: Indonesian and Malay
+#: share most of their vocabulary and are often told apart only by a word or two, so
+#: the detector's choice between them should not decide which calls to action are found.
+SIBLINGS = {"id": "ms", "ms": "id"}
 
 
 def extract_ctas(text: str, language: str | None = None, extra: ExtraTerms = None) -> list[CTA]:
@@ -43,7 +48,8 @@ def extract_ctas(text: str, language: str | None = None, extra: ExtraTerms = Non
 
     With ``language`` (an ISO code, ``zh-Hans``/``zh-Hant``), that
     language's lexicon and English are matched: English CTAs left in
-    translated copy are common. With ``None`` (or ``"und"``) every lexicon
+    translated copy are common (Indonesian and Malay copy also get each
+    other's lexicon: see :data:`SIBLINGS`). With ``None`` (or ``"und"``) every lexicon
     is matched. The same span found by several lexicons is reported once,
     in the first of: the given language, the ``extra`` terms, English, the
     others alphabetically. For each action type the longest match wins;
@@ -59,6 +65,8 @@ def extract_ctas(text: str, language: str | None = None, extra: ExtraTerms = Non
     ['Lade die App jetzt herunter']
     >>> [c.action for c in extract_ctas("Binge it tonight", "en", extra={"watch": ["binge it"]})]
     ['watch']
+    >>> [(c.action, c.keyword, c.language) for c in extract_ctas("Unduh dan tonton, atau muat turun di sini", "id")]
+    [('download', 'Unduh', 'id'), ('watch', 'tonton', 'id'), ('download', 'muat turun', 'ms')]
     """
     if not isinstance(text, str):
         require_str(text, "extract_ctas")
@@ -139,6 +147,8 @@ def _lexicons_for(language: str | None, extras: list[Lexicon]) -> list[Lexicon]:
     if not unknown and codes[0] != "en":
         codes.append("en")
     chosen = {code: builtin_lexicon(code) for code in codes}
+    if not unknown and codes[0] in SIBLINGS:
+        chosen = {codes[0]: chosen.pop(codes[0]), SIBLINGS[codes[0]]: _sibling(codes[0]), **chosen}
     alone: list[Lexicon] = []
     for lexicon in extras:
         code = lexicon.code or ("" if unknown else codes[0])
@@ -147,6 +157,18 @@ def _lexicons_for(language: str | None, extras: list[Lexicon]) -> list[Lexicon]:
         else:
             alone.append(lexicon)
     return [*chosen.values(), *alone]
+
+
+@lru_cache(maxsize=None)
+def _sibling(code: str) -> Lexicon:
+    """The sibling of ``code``'s lexicon as matched on ``code``'s copy: only its unconditional
+    triggers (their conditions read the sibling's context words), with both stop lists."""
+    sibling = builtin_lexicon(SIBLINGS[code])
+    return dataclasses.replace(
+        sibling,
+        triggers=tuple(t for t in sibling.triggers if t.condition == "always"),
+        stops=tuple(dict.fromkeys(sibling.stops + builtin_lexicon(code).stops)),
+    )
 
 
 @lru_cache(maxsize=64)

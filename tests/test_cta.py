@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import copytag
-from copytag.cta import extract_ctas, load_lexicon
+from copytag.cta import SIBLINGS, extract_ctas, load_lexicon
 from copytag.cta_lexicon import available_languages, builtin_lexicon
 from copytag.types import ACTIONS
 
@@ -206,3 +206,12 @@ def test_generated_inflections_are_fresh() -> None:
 def test_generated_forms_are_in_the_lexicon() -> None:
     surfaces = {t.surface for t in builtin_lexicon("tr").triggers}
     assert {"izleyin", "izleyelim", "tıklayınız"} <= surfaces
+
+
+@pytest.mark.parametrize("text, language, keyword", [
+    ("Tonton sampai habis tanpa iklan, muat turun sekarang!", "id", "muat turun"),  # Malay verb, Indonesian copy
+    ("Jom tonton, unduh aplikasinya sekarang", "ms", "unduh"),  # Indonesian verb, Malay copy
+])
+def test_indonesian_and_malay_copy_get_each_others_calls_to_action(text, language, keyword):
+    assert keyword in [c.keyword.casefold() for c in extract_ctas(text, language) if c.action == "download"]
+    assert SIBLINGS[language] not in [c.language for c in extract_ctas(text, "en")]  # no sibling for others
