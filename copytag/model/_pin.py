@@ -2,6 +2,6 @@
 """SHA-256 digests of the shipped classifier files: loading refuses files that differ."""
 
 SHA256 = {
-    "classifier.json": "6569446d31266322a62b49a6c2aa30c2edf0cd2cdbd6c66fb123278b59630fe6",
-    "classifier.npz": "d5ea3a9c24d71de5f8b5f02e101a751b364b0fbf5c762e4b2a492b6387539738",
+    "classifier.json": "882a7ab5d06eeb7cb4bfda1b0c0c18147e9170595c265b350a11d5a83b346f24",
+    "classifier.npz": "542a65140e9bd200d5da974a542b4da28f11a2ab67539e9658e5d8150fbd2dca",
 }
