@@ -2,6 +2,6 @@
 """SHA-256 digests of the shipped classifier files: loading refuses files that differ."""
 
 SHA256 = {
-    "classifier.json": "882a7ab5d06eeb7cb4bfda1b0c0c18147e9170595c265b350a11d5a83b346f24",
-    "classifier.npz": "542a65140e9bd200d5da974a542b4da28f11a2ab67539e9658e5d8150fbd2dca",
+    "classifier.json": "c43e3a50f8c0456d5cc759d23aabeb03890cbc76c897bbef583366f14a76d98d",
+    "classifier.npz": "47cc210e612d5f2a4d520cabddae1d6bee6ead2015b7ca13c9d24a67eb99f92c",
 }

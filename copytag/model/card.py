@@ -26,12 +26,13 @@ groups across languages that share a digit/symbol skeleton) in
 the split they name: ids `<lang>-aNNN` (paraphrased and inflected calls to
 action, unmarked questions, spelled-out numbers, narrative hard negatives)
 are in *train*; ids `<lang>-bNNN`, `<lang>-cNNN`, `<lang>-dNNN` (200
-more per language each) and `<lang>-eNNN` (100 more), written without
-seeing the corpus (the `c` rows reach for calls to action without a
-standard verb, the `d` rows are spread over push messages, creators'
-captions, ad headlines and story hooks, the `e` rows are written like real
-campaigns, some 150–300 characters long) were dealt by concept, 35% (`b`,
-`e`) and 20% (`c`, `d`) to *valid* and the rest to *train*, by
+more per language each), `<lang>-eNNN` (100 more) and `<lang>-fNNN` (80
+more), written without seeing the corpus (the `c` rows reach for calls to
+action without a standard verb, the `d` rows are spread over push
+messages, creators' captions, ad headlines and story hooks, the `e` and `f`
+rows are written like real campaigns, some 150–300 characters long) were
+dealt by concept, 35% (`b`, `e`, `f`) and 20% (`c`, `d`) to *valid* and the
+rest to *train*, by
 `scripts/add_rows.py`, which drops any row close to a valid, test or
 held-out row. The *test* split is the same as
 before they were added.
