@@ -2,6 +2,6 @@
 """SHA-256 digests of the shipped classifier files: loading refuses files that differ."""
 
 SHA256 = {
-    "classifier.json": "c43e3a50f8c0456d5cc759d23aabeb03890cbc76c897bbef583366f14a76d98d",
+    "classifier.json": "48d8b6d8d79d212d3a2e064fbaea73d5b9c36dcab4561b6979a1cac710982ce9",
     "classifier.npz": "47cc210e612d5f2a4d520cabddae1d6bee6ead2015b7ca13c9d24a67eb99f92c",
 }
