@@ -17,7 +17,7 @@ from copytag.model.apply import add_predictions
 from copytag.model.card import scores_table
 from copytag.model.augment import LONGEST_JOIN, long_copies
 from copytag.model.corpus import load_corpus, load_holdout
-from copytag.model.evaluate import evaluate_split
+from copytag.model.evaluate import evaluate_split, label_scores, threshold_ceiling
 from copytag.model.features import FeatureSpec, RuleView, featurize
 from copytag.model.store import FILES, read_config, shipped_dir, shipped_model, verify_pinned
 
@@ -296,3 +296,27 @@ def test_evaluate_split_can_narrow_the_rows():
     english = [e for e in load_holdout() if e.language == "en"]
     metrics = evaluate_split("holdout", keep=lambda e: e.language == "en")
     assert metrics["scores"]["rules"]["watch"]["support"] == sum("watch" in e.actions for e in english) > 0
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data())
+def test_threshold_ceiling_is_the_best_of_every_threshold_choice(data):
+    """The ceiling equals a brute force over every threshold per column (tied probabilities
+    admitted together, none below the floor), under the same precision budget."""
+    import itertools
+
+    rows = data.draw(st.integers(1, 7))
+    cols = data.draw(st.integers(1, 3))
+    cell = lambda s: np.array(data.draw(st.lists(s, min_size=rows * cols, max_size=rows * cols))).reshape(rows, cols)  # noqa: E731
+    gold, rules = cell(st.booleans()).astype(bool), cell(st.booleans()).astype(bool)
+    probs = cell(st.sampled_from([0.2, 0.5, 0.6, 0.7, 0.9]))
+    budget = data.draw(st.sampled_from([0.0, 0.05, 0.2]))
+    base = label_scores(gold.ravel(), rules.ravel())["precision"]
+    best = -1.0
+    choices = [sorted({float(p) for p in probs[:, j] if p >= 0.5}) + [1.01] for j in range(cols)]
+    for thresholds in itertools.product(*choices):
+        fused = rules | (probs >= np.array(thresholds))
+        scores = label_scores(gold.ravel(), fused.ravel())
+        if scores["precision"] >= base - budget - 1e-12:
+            best = max(best, scores["f1"])
+    assert threshold_ceiling(gold, rules, probs, budget)["f1"] == pytest.approx(best)
