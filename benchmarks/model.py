@@ -29,6 +29,7 @@ from copytag.model.card import questions_table, scores_table  # noqa: E402
 from copytag.model.evaluate import compare, label_scores, split_arrays, threshold_ceiling  # noqa: E402
 from copytag.types import ACTIONS  # noqa: E402
 from copytag.model.store import FILES, read_model, shipped_dir, verify_pinned  # noqa: E402
+from copytag.model.train import MAX_PRECISION_DROP, THRESHOLD_FLOOR  # noqa: E402
 
 
 def texts_per_second(texts: list[str], use_model: bool, repeats: int = 3) -> float:
@@ -81,13 +82,13 @@ def ceiling_line(gold, rules, probs, thresholds) -> str:
     gold, rules, probs = gold[:, actions], rules[:, actions], probs[:, actions]
     added = ~rules & (probs >= thresholds[actions])
     right, wrong = int((added & gold).sum()), int((added & ~gold).sum())
-    c = threshold_ceiling(gold, rules, probs, budget=0.01)
+    c = threshold_ceiling(gold, rules, probs, budget=MAX_PRECISION_DROP, floor=THRESHOLD_FLOOR)
     base = label_scores(gold.ravel(), rules.ravel())["f1"]
     fused = label_scores(gold.ravel(), (rules | added).ravel())["f1"]
     return (
         f"Actions the rules miss: {c['missed_by_rules']}. The shipped thresholds add {right} right and {wrong} wrong "
         f"(F1 {base:.3f} -> {fused:.3f}, {(fused - base) * 100:+.1f} points). Ceiling of any thresholds "
-        f"within 1 point of the rules' precision, picked on these very rows: {c['added_right']} right and "
+        f"within {MAX_PRECISION_DROP:.0%} of the rules' precision, picked on these very rows: {c['added_right']} right and "
         f"{c['added_wrong']} wrong, F1 {c['f1']:.3f} ({(c['f1'] - base) * 100:+.1f} points).\n"
     )
 

@@ -319,4 +319,4 @@ def test_threshold_ceiling_is_the_best_of_every_threshold_choice(data):
         scores = label_scores(gold.ravel(), fused.ravel())
         if scores["precision"] >= base - budget - 1e-12:
             best = max(best, scores["f1"])
-    assert threshold_ceiling(gold, rules, probs, budget)["f1"] == pytest.approx(best)
+    assert threshold_ceiling(gold, rules, probs, budget=budget, floor=0.5)["f1"] == pytest.approx(best)

@@ -95,19 +95,20 @@ def split_arrays(split: str = "test", data=None, model=None, keep=None) -> tuple
     return texts, gold_matrix(examples, LABELS), tag_matrix(results, LABELS), probs, model.threshold_vector()
 
 
-def threshold_ceiling(gold: np.ndarray, rules: np.ndarray, probs: np.ndarray, budget: float = 0.01, floor: float = 0.5) -> dict:
+def threshold_ceiling(gold: np.ndarray, rules: np.ndarray, probs: np.ndarray, *, budget: float, floor: float) -> dict:
     """The best micro-F1 that *any* thresholds (one per column, at least ``floor``) could give the
     fusion on these rows while its micro precision stays within ``budget`` of the rules'.
 
     The thresholds are found on the scored rows themselves, so this is a ceiling for every
     threshold rule, never a score: if it falls short of a target, only a better model reaches it.
+    ``budget`` and ``floor`` are the fusion's (``train.MAX_PRECISION_DROP``, ``train.THRESHOLD_FLOOR``).
     Exact: the fused counts depend only on how many right and wrong additions are admitted, so
     the reachable (right, wrong) pairs are built column by column on a grid.
 
     >>> g = np.array([[1, 0], [1, 1], [0, 1], [1, 1]], dtype=bool)
     >>> r = np.array([[0, 0], [0, 0], [0, 0], [1, 1]], dtype=bool)
     >>> p = np.array([[0.9, 0.6], [0.6, 0.8], [0.7, 0.2], [0.9, 0.9]])
-    >>> c = threshold_ceiling(g, r, p, budget=0.0)
+    >>> c = threshold_ceiling(g, r, p, budget=0.0, floor=0.5)
     >>> c["added_right"], c["added_wrong"], round(c["f1"], 3)
     (2, 0, 0.8)
     """
